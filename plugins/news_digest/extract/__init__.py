@@ -1,0 +1,34 @@
+"""Extraction: turn a cleaned article into the fields of ``ArticleData``.
+
+One module per field family (``meta``, ``people``, ``places``, ``organizations``,
+``trips``, ``quotes``); this module only wires them together. Everything is
+rule-based and linear in the article length: no model, no network.
+"""
+
+from __future__ import annotations
+
+from ..model import ArticleData, Cleaned
+from . import meta, organizations, people, places, quotes, trips
+
+
+def extract(cleaned: Cleaned, seed: str, stem: str, registry=None) -> ArticleData:
+    """Fill every extracted field for one article.
+
+    ``registry`` is the editor's people file (``editor.PeopleRegistry``) or None;
+    it canonicalizes names, it is never the only source of people.
+    """
+    data = ArticleData(seed=seed, stem=stem, blocks=list(cleaned.blocks),
+                       removed=list(cleaned.removed))
+    meta.extract_meta(cleaned, data)
+    text = cleaned.text
+    data.people = people.find_people(cleaned, registry)
+    data.places = places.find_places(text)
+    data.organizations = organizations.find_organizations(text)
+    data.trip = trips.find_trip(text)
+    data.quotes = quotes.find_quotes(cleaned, data.people)
+    return data
+
+
+def resolve_collection(articles: list[ArticleData], registry=None) -> None:
+    """Second pass over the whole collection (surnames seen in other articles)."""
+    people.resolve_collection(articles, registry)

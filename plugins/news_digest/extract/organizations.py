@@ -1,0 +1,9 @@
+"""Organizations: placeholder until the extraction issue lands."""
+
+from __future__ import annotations
+
+from ..model import Entity
+
+
+def find_organizations(text: str) -> list[Entity]:
+    return []
