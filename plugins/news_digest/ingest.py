@@ -1,0 +1,176 @@
+"""Ingest: every seed becomes a Markdown page in ``content/articles/`` or a warning.
+
+decode -> clean -> extract (per seed) -> collection pass -> write pages.
+A failure in one seed is reported and never stops the others.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .clean import clean
+from .decode import decode_seed
+from .extract import extract, resolve_collection
+from .markdown import render_page
+from .model import ArticleData, Provenance
+from .store import ArticleStore, atomic_write, with_fingerprint
+
+logger = logging.getLogger(__name__)
+
+SEED_SUFFIX = ".txt"
+
+
+@dataclass
+class SeedResult:
+    seed: str  # path as given/displayed
+    status: str  # written | unchanged | kept-hand-edited | skipped | failed
+    slug: str = ""
+    message: str = ""
+
+
+@dataclass
+class IngestReport:
+    results: list[SeedResult] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def warn(self, message: str, *args: object) -> None:
+        text = message % args if args else message
+        self.warnings.append(text)
+        logger.warning(text)
+
+    def count(self, status: str) -> int:
+        return sum(1 for r in self.results if r.status == status)
+
+
+def list_seeds(seeds_dir: Path, report: IngestReport) -> list[Path]:
+    """The usable ``*.txt`` seeds, in a stable order; everything else is reported."""
+    if not seeds_dir.is_dir():
+        report.warn("%s: seeds folder not found; no articles will be generated", seeds_dir)
+        return []
+    root = seeds_dir.resolve()
+    seeds = []
+    for path in sorted(seeds_dir.iterdir()):
+        if path.name.startswith("."):
+            continue
+        if path.suffix.lower() != SEED_SUFFIX:
+            report.warn("%s: not a %s file; ignored (rename it to .txt to publish it)",
+                        path, SEED_SUFFIX)
+            continue
+        if path.is_symlink() and not path.resolve().is_relative_to(root):
+            report.warn("%s: symlink pointing outside %s; skipped (copy the file in instead)",
+                        path, seeds_dir)
+            continue
+        if not path.is_file():
+            report.warn("%s: not a regular file; skipped", path)
+            continue
+        seeds.append(path)
+    return seeds
+
+
+def read_seed(path: Path, display: str, report: IngestReport) -> tuple[str, str] | None:
+    """(text, sha256 of the bytes), or None after a warning naming the file."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        report.warn("%s: cannot be read (%s); skipped", display, exc.strerror or exc)
+        return None
+    decoded = decode_seed(raw)
+    if decoded.text is None:
+        report.warn("%s: %s; skipped", display, decoded.problem)
+        return None
+    if decoded.problem:
+        report.warn("%s: %s (check the text on its page; save the seed as UTF-8 to silence this)",
+                    display, decoded.problem)
+    return decoded.text, hashlib.sha256(raw).hexdigest()
+
+
+def analyse(text: str, seed: str, stem: str, registry=None) -> ArticleData:
+    """Clean and extract one decoded seed (no collection pass, no slug)."""
+    data = extract(clean(text), seed=seed, stem=stem, registry=registry)
+    if not data.title:
+        data.title = stem
+        data.title_provenance = Provenance("inferred", "from the seed file name")
+    return data
+
+
+def display_path(path: Path, base: Path | None) -> str:
+    """A project-relative posix path where possible (stable across machines)."""
+    if base is not None:
+        try:
+            return path.resolve().relative_to(base.resolve()).as_posix()
+        except ValueError:
+            pass
+    return path.as_posix()
+
+
+def ingest(seeds_dir: Path, articles_dir: Path, *, project_root: Path | None = None,
+           registry=None, write: bool = True) -> IngestReport:
+    """Convert every seed into a page; return what happened to each."""
+    report = IngestReport()
+    seeds = list_seeds(seeds_dir, report)
+    analysed: list[tuple[ArticleData, str]] = []
+    for path in seeds:
+        display = display_path(path, project_root)
+        got = read_seed(path, display, report)
+        if got is None:
+            report.results.append(SeedResult(display, "skipped"))
+            continue
+        text, sha = got
+        try:
+            data = analyse(text, display, path.stem, registry)
+        except Exception as exc:  # one bad seed must not lose the others
+            logger.exception("%s: extraction failed", display)
+            report.warn("%s: could not be processed (%s: %s); skipped — please report this",
+                        display, type(exc).__name__, exc)
+            report.results.append(SeedResult(display, "failed", message=str(exc)))
+            continue
+        analysed.append((data, sha))
+    resolve_collection([d for d, _ in analysed], registry)
+    if write:
+        _write_pages(analysed, articles_dir, report)
+    else:
+        for data, _ in analysed:
+            report.results.append(SeedResult(data.seed, "analysed"))
+    return report
+
+
+def _write_pages(analysed: list[tuple[ArticleData, str]], articles_dir: Path,
+                 report: IngestReport) -> None:
+    store = ArticleStore(articles_dir)
+    with store.locked():
+        store = ArticleStore.scan(articles_dir)
+        taken: set[str] = set()
+        for data, sha in analysed:
+            data.slug = store.allocate_slug(data.seed, data.title, taken)
+            taken.add(data.slug)
+            page = store.root / f"{data.slug}.md"
+            text = with_fingerprint(render_page(data, sha))
+            existing = store.pages.get(data.slug)
+            if existing is not None and page.exists():
+                current = page.read_text(encoding="utf-8", errors="replace")
+                if current == text:
+                    report.results.append(SeedResult(data.seed, "unchanged", data.slug))
+                    continue
+                if existing.hand_edited:
+                    report.warn("%s: edited by hand, so it was kept and not regenerated from "
+                                "%s (delete the page to regenerate it)", page, data.seed)
+                    report.results.append(SeedResult(data.seed, "kept-hand-edited", data.slug))
+                    continue
+            atomic_write(page, text)
+            report.results.append(SeedResult(data.seed, "written", data.slug))
+        live = {d.seed for d, _ in analysed} | {r.seed for r in report.results}
+        for page in store.pages.values():
+            if page.seed is None or page.seed in live:
+                continue
+            if page.hand_edited:
+                report.warn("%s: its seed %s is gone, but the page was edited by hand, so it "
+                            "was kept (delete it if it should go)", page.path, page.seed)
+            else:
+                page.path.unlink(missing_ok=True)
+                logger.info("%s: removed, its seed %s is gone", page.path, page.seed)
+
+
+__all__ = ["IngestReport", "SeedResult", "analyse", "ingest", "list_seeds"]

@@ -1,0 +1,54 @@
+"""The plugin's settings, all prefixed ``NEWS_DIGEST_``, with documented defaults.
+
+Relative paths are resolved against the project root: the folder that holds
+Pelican's ``PATH`` (the ``content/`` folder), where ``pelican.conf.py`` lives.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+DEFAULTS: dict[str, Any] = {
+    # Run ingest (seeds -> content/articles) when Pelican starts.
+    "NEWS_DIGEST_INGEST": True,
+    # Where the raw articles are.
+    "NEWS_DIGEST_SEEDS_PATH": "seeds",
+    # Where generated pages go, inside PATH; must be one of ARTICLE_PATHS.
+    "NEWS_DIGEST_ARTICLES_DIR": "articles",
+    # Editor data files, inside PATH.
+    "NEWS_DIGEST_PEOPLE_FILE": "people.toml",
+    "NEWS_DIGEST_TRIPS_FILE": "trips.toml",
+    "NEWS_DIGEST_CORRECTIONS_FILE": "corrections.toml",
+    # Site-wide Atom feed of dated articles (undated articles have no date to give).
+    "NEWS_DIGEST_FEED_ATOM": "feeds/all.atom.xml",
+    "NEWS_DIGEST_FEED_ATOM_URL": "feeds/all.atom.xml",
+}
+
+
+def get(settings: dict[str, Any], key: str) -> Any:
+    return settings.get(key, DEFAULTS[key])
+
+
+def project_root(settings: dict[str, Any]) -> Path:
+    return Path(settings["PATH"]).resolve().parent
+
+
+def resolve(settings: dict[str, Any], key: str, base: Path | None = None) -> Path:
+    """A path setting as an absolute path (relative to ``base`` or the project root)."""
+    value = Path(get(settings, key))
+    if value.is_absolute():
+        return value
+    return (base or project_root(settings)) / value
+
+
+def seeds_path(settings: dict[str, Any]) -> Path:
+    return resolve(settings, "NEWS_DIGEST_SEEDS_PATH")
+
+
+def articles_path(settings: dict[str, Any]) -> Path:
+    return resolve(settings, "NEWS_DIGEST_ARTICLES_DIR", Path(settings["PATH"]))
+
+
+def editor_file(settings: dict[str, Any], key: str) -> Path:
+    return resolve(settings, key, Path(settings["PATH"]))

@@ -1,0 +1,134 @@
+"""The generated pages in ``content/articles/``: slugs, fingerprints, atomic writes.
+
+Generated pages belong to the editor once written. Each page records a
+fingerprint of what ingest wrote; a page whose text no longer matches its
+fingerprint was edited by hand and is never overwritten or deleted.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import hashlib
+import logging
+import os
+import re
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pelican.utils import slugify
+
+from .markdown import read_header
+
+logger = logging.getLogger(__name__)
+
+FINGERPRINT_KEY = "Fingerprint"
+_FINGERPRINT_LINE = re.compile(rf"^{FINGERPRINT_KEY}:[^\n]*\n", re.MULTILINE)
+
+# Names a generated article must not take: Pelican's and the digest's own pages.
+RESERVED_SLUGS = frozenset(
+    {"index", "archives", "search", "people", "trips", "timeline", "tags", "categories",
+     "authors", "feeds", "theme", "static", "pages", "articles", "404", "sitemap", "page"}
+)
+MAX_SLUG_LENGTH = 60
+
+
+def fingerprint(page_text_without_fingerprint: str) -> str:
+    return hashlib.sha256(page_text_without_fingerprint.encode("utf-8")).hexdigest()
+
+
+def with_fingerprint(page_text: str) -> str:
+    """Insert the fingerprint as the last header line."""
+    header, sep, body = page_text.partition("\n\n")
+    return f"{header}\n{FINGERPRINT_KEY}: {fingerprint(page_text)}{sep}{body}"
+
+
+def is_hand_edited(existing_text: str) -> bool:
+    """True when the page no longer matches the fingerprint ingest gave it."""
+    meta = read_header(existing_text)
+    recorded = meta.get(FINGERPRINT_KEY.lower())
+    if not recorded:
+        return True  # not a page we wrote, or its fingerprint was removed by hand
+    return fingerprint(_FINGERPRINT_LINE.sub("", existing_text, count=1)) != recorded
+
+
+@dataclass
+class ExistingPage:
+    path: Path
+    slug: str
+    seed: str | None  # None for hand-written pages
+    hand_edited: bool
+
+
+@dataclass
+class ArticleStore:
+    """The ``content/articles`` folder as ingest sees it."""
+
+    root: Path
+    pages: dict[str, ExistingPage] = field(default_factory=dict)  # by slug
+    by_seed: dict[str, ExistingPage] = field(default_factory=dict)
+
+    @classmethod
+    def scan(cls, root: Path) -> ArticleStore:
+        store = cls(root)
+        if not root.is_dir():
+            return store
+        for path in sorted(root.glob("*.md")):
+            try:
+                text = path.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as exc:
+                logger.warning("%s: cannot read this page (%s); its slug stays reserved", path, exc)
+                text = ""
+            meta = read_header(text)
+            page = ExistingPage(path, path.stem, meta.get("seed"), is_hand_edited(text))
+            store.pages[page.slug] = page
+            if page.seed:
+                store.by_seed.setdefault(page.seed, page)
+        return store
+
+    def allocate_slug(self, seed: str, title: str, taken: set[str]) -> str:
+        """Stable: a seed keeps the slug of its existing page; else a free one from the title."""
+        existing = self.by_seed.get(seed)
+        if existing is not None:
+            return existing.slug
+        base = slugify(title, regex_subs=[(r"[^\w\s-]", ""), (r"(?u)\A\s*", ""),
+                                          (r"(?u)\s*\Z", ""), (r"[-\s]+", "-")])
+        base = re.sub(r"[^a-z0-9-]+", "", base.lower()).strip("-")
+        if len(base) > MAX_SLUG_LENGTH:
+            base = base[:MAX_SLUG_LENGTH].rsplit("-", 1)[0] or base[:MAX_SLUG_LENGTH]
+        if not base or base in RESERVED_SLUGS or set(base) <= {"-"}:
+            base = f"article-{base}" if base else "article"
+        slug, n = base, 2
+        while slug in taken or (slug in self.pages and self.pages[slug].seed != seed):
+            slug = f"{base}-{n}"
+            n += 1
+        return slug
+
+    @contextlib.contextmanager
+    def locked(self) -> Iterator[None]:
+        """One ingest at a time per folder, so concurrent builds stay consistent."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        with open(self.root / ".news-digest.lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def atomic_write(path: Path, text: str) -> None:
+    """Write via a temporary file in the same folder and rename over the target."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
