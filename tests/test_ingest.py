@@ -7,7 +7,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from news_digest.ingest import ingest
 from news_digest.store import RESERVED_SLUGS, is_hand_edited
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import markdown
 import pytest
 from bs4 import BeautifulSoup
-
 from news_digest.markdown import escape_block, read_header, render_page, split_list
 from news_digest.model import ArticleData, Block
 

@@ -8,7 +8,6 @@ import logging
 import sys
 from pathlib import Path
 
-from . import settings as nd_settings
 from .ingest import IngestReport, analyse, display_path, read_seed
 
 logger = logging.getLogger("news_digest")
