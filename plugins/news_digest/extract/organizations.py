@@ -1,9 +1,186 @@
-"""Organizations: placeholder until the extraction issue lands."""
+"""Organizations: a small lexicon plus the shapes organization names take.
+
+Shapes: a capitalized run ending in an organization head word (``State
+Department``, ``Security Council``, ``Israeli Public Broadcasting
+Organization``), a head word followed by ``of ...`` (``Department of Justice``,
+``Court of Justice``), broadcasters (``Channel 12``) and acronyms (``CIA``).
+All matching walks the token list once.
+"""
 
 from __future__ import annotations
 
+from importlib import resources
+
 from ..model import Entity
+from .lexicon import (
+    HONORIFICS,
+    MONTHS,
+    NATIONALITIES,
+    ROLE_HEADS,
+    STOP,
+    Tokens,
+    is_acronym,
+    tokenize,
+)
+
+# Last word of an organization name.
+HEADS = frozenset("""
+ministry department council party agency army forces force court commission committee
+organization organisation authority union nations office bank fund corps guard guards
+assembly parliament senate congress institute university foundation network alliance
+front movement brigades service services corporation broadcasting federation association
+coalition bureau directorate command navy police league cabinet embassy
+times post news journal herald tribune gazette
+""".split())
+
+# Acronyms that are not organizations (or are places, handled by places.py).
+_NOT_ORG_ACRONYMS = frozenset("""
+US USA UK UAE AM PM GMT UTC TV OK CEO CFO MP MPS PM ID PR IT II III IV XX EST EDT BST CET
+DC NY LA AD BC VIP PHD DR MR MRS MS SR JR ST FAQ PDF URL HTML AI COVID
+""".split())
+
+_lexicon: dict[str, str] | None = None
+_lex_first: frozenset[str] = frozenset()
+_lex_max = 1
+
+
+def _load() -> dict[str, str]:
+    global _lexicon, _lex_first, _lex_max
+    if _lexicon is not None:
+        return _lexicon
+    lex: dict[str, str] = {}
+    data = resources.files("news_digest") / "data" / "organizations.txt"
+    for line in data.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        alias, _, canonical = (p.strip() for p in line.partition("="))
+        toks = tokenize(alias)
+        key = " ".join(w for w, k in zip(toks.words, toks.kinds, strict=True) if k in "wa")
+        lex[key] = canonical or alias
+    _lex_first = frozenset(k.split(" ", 1)[0] for k in lex)
+    _lex_max = max(k.count(" ") + 1 for k in lex)
+    _lexicon = lex
+    return lex
+
+
+def _orgish(word: str, kind: str) -> bool:
+    """Token that can be part of an organization name run."""
+    if kind == "a":
+        return True
+    if kind != "w":
+        return False
+    return word[:1].isupper()
+
+
+def match_organizations(toks: Tokens) -> list[tuple[int, int, str]]:
+    """Organization matches as (first token, end token, name), left to right."""
+    lex = _load()
+    words, kinds = toks.words, toks.kinds
+    n = len(words)
+    out: list[tuple[int, int, str]] = []
+    i = 0
+    while i < n:
+        w = words[i]
+        kind = kinds[i]
+        if kind not in "wa" or not (w[:1].isupper()):
+            i += 1
+            continue
+        # Lexicon, longest first.
+        if w in _lex_first:
+            hit = None
+            for end in range(min(n, i + _lex_max), i, -1):
+                if any(kinds[k] not in "wa" for k in range(i, end)):
+                    continue
+                if any(toks.poss[k] for k in range(i, end - 1)):
+                    continue
+                name = lex.get(" ".join(words[i:end]))
+                if name:
+                    hit = (end, name)
+                    break
+            if hit:
+                end, name = hit
+                # A lexicon name that starts a longer pattern name (Hamas Political
+                # Bureau) is still recorded as itself.
+                out.append((i, end, name))
+                i = end
+                continue
+        # Broadcasters: Channel 12, Channel 14.
+        if w == "Channel" and i + 1 < n and kinds[i + 1] == "n":
+            out.append((i, i + 2, f"Channel {words[i + 1]}"))
+            i += 2
+            continue
+        # Capitalized run, allowing "of/for/and/the" between capitalized words.
+        j = i
+        last_head = -1
+        while j < n:
+            wj, kj = words[j], kinds[j]
+            if _orgish(wj, kj) and (kj == "a" or wj.lower() not in STOP or j == i):
+                if kj == "w" and wj.lower() in HEADS:
+                    last_head = j
+                if toks.poss[j]:
+                    j += 1
+                    break
+                j += 1
+                continue
+            if (kj == "w" and wj in ("of", "for", "and", "on") and j + 1 < n
+                    and kinds[j + 1] in "wa" and words[j + 1][:1].isupper()):
+                j += 1
+                continue
+            if kj == "w" and wj == "the" and j > i and words[j - 1] in ("of", "for"):
+                j += 1
+                continue
+            break
+        run_end = j
+        # trim connector words at the end
+        while run_end > i and words[run_end - 1] in ("of", "for", "and", "on", "the"):
+            run_end -= 1
+        if last_head >= 0:
+            start = i
+            # drop leading sentence words, months, honorifics
+            while start < last_head and (words[start].lower() in STOP or
+                                         words[start].lower() in MONTHS or
+                                         words[start].lower() in HONORIFICS):
+                start += 1
+            end = last_head + 1
+            # "Department of Justice", "Court of Justice", "Ministry of Foreign Affairs"
+            if end < run_end and words[end] in ("of", "for"):
+                end = run_end
+            # A head word preceded only by nationality/role words is not a name
+            # on its own ("Israeli army", "the Cabinet").
+            core = [x for x in words[start:last_head] if x.lower() not in NATIONALITIES]
+            if (core or end > last_head + 1) and not _role_only(words[start:end]):
+                out.append((start, end, " ".join(words[start:end])))
+            i = max(run_end, i + 1)
+            continue
+        # Acronyms: CIA, NBC, IAEA.
+        if is_acronym(w) and w.replace(".", "").upper() not in _NOT_ORG_ACRONYMS \
+                and not _shouting(toks, i):
+            out.append((i, i + 1, w))
+        i += 1
+    return out
+
+
+def _role_only(words: tuple[str, ...] | list[str]) -> bool:
+    return bool(words) and words[-1].lower() in ROLE_HEADS
+
+
+def _shouting(toks: Tokens, i: int) -> bool:
+    """An all-caps word next to other all-caps words is shouting or a credit, not an acronym."""
+    words, kinds = toks.words, toks.kinds
+    for k in (i - 1, i + 1):
+        if 0 <= k < len(words) and kinds[k] == "w" and len(words[k]) > 3 and words[k].isupper():
+            return True
+    return False
 
 
 def find_organizations(text: str) -> list[Entity]:
-    return []
+    """Organizations named in the text, in order of first mention, with counts."""
+    from .places import is_place
+
+    counts: dict[str, int] = {}
+    for _i, _end, name in match_organizations(tokenize(text)):
+        if is_place(name):
+            continue
+        counts[name] = counts.get(name, 0) + 1
+    return [Entity(name, c) for name, c in counts.items()]

@@ -1,13 +1,352 @@
-"""People: placeholder until the extraction issue lands."""
+"""People: every real person an article names, with roles and a mention count.
+
+A person is a run of capitalized name tokens (with particles such as ``bin``,
+``van der``, ``al-``) that news copy marks as a person: a title before it
+(``Defense Minister Yoav Gallant``), an honorific (``Dr.``), a speech or
+action verb next to it (``... told Reuters``, ``said X``), an appositive role
+(``X, a senior Hamas official``), a later surname-only mention, or the editor's
+people file. Places and organizations are matched first and are never people.
+Surname-only and honorific mentions resolve to the full name in the article,
+then to the people file, then (``resolve_collection``) to other articles.
+"""
 
 from __future__ import annotations
 
-from ..model import ArticleData, Cleaned, Person
+import re
+from collections.abc import Callable
+
+from ..model import ArticleData, Cleaned, Person, Provenance
+from .lexicon import (
+    ACTION_VERBS,
+    HONORIFICS,
+    MONTHS,
+    NATIONALITIES,
+    ORG_WORDS,
+    PARTICLES,
+    PREFIX_RE,
+    ROLE_HEADS,
+    ROLE_MODIFIERS,
+    SPEECH_VERBS,
+    STOP,
+    Tokens,
+    is_acronym,
+    is_cap,
+    norm_key,
+    normalize,
+    tokenize,
+)
+from .organizations import match_organizations
+from .places import match_places
+
+# Lines that are not story text even if the cleaner left them in: bylines,
+# promo links, photo credits, agency footers. (The cleaner removes these too;
+# this keeps extraction safe with any cleaner.)
+_SKIP_BLOCK = re.compile(
+    r"^\s*(?:(?:by|written by|photo(?:graph)?s?(?: by)?|images?|credit|pictures?)\s*[: ]\s*[A-Z]"
+    r"|(?:read more|read also|also read|related|see also|watch|more)\b\s*[:|\-–—]"
+    r"|read\s\s|read more\b"
+    r"|\W*(?:additional )?(?:reporting|writing|editing)\s+by\b)",
+    re.IGNORECASE,
+)
+_CREDIT_PAREN = re.compile(
+    r"\((?:credit|photo|photograph|image|picture|source)s?\b[^()\n]{0,160}\)", re.IGNORECASE)
+_BYLINE_MAX = 90
+_ADVERBS = frozenset("also then later again first now previously had has have has also".split())
+_APPOS_DET = frozenset("a an the".split())
+_NON_ROLE_START = NATIONALITIES | (STOP - ROLE_HEADS - ROLE_MODIFIERS)
+
+
+def _story_text(cleaned: Cleaned) -> str:
+    lines = []
+    texts = [x for x in (cleaned.headline, cleaned.standfirst) if x]
+    for t in [*texts, *(b.text for b in cleaned.blocks)]:
+        t = normalize(t)
+        if _SKIP_BLOCK.match(t) and (len(t) <= _BYLINE_MAX or not t.lower().startswith("by")):
+            continue
+        lines.append(_CREDIT_PAREN.sub(" ", t))
+    return "\n".join(lines)
+
+
+def _name_word(w: str, kind: str) -> bool:
+    if kind != "w":
+        return False
+    lw = w.lower()
+    if PREFIX_RE.match(w) and not w[:1].isupper():
+        return True
+    return (is_cap(w) and lw not in STOP and lw not in ROLE_HEADS and lw not in ROLE_MODIFIERS
+            and lw not in NATIONALITIES and lw not in HONORIFICS and lw not in ORG_WORDS
+            and lw not in MONTHS)
+
+
+def _segments(toks: Tokens, blocked: list[bool]) -> list[tuple[int, int, list[str]]]:
+    """Runs of name tokens: (first token, end token, name words incl. initials)."""
+    words, kinds, n = toks.words, toks.kinds, len(toks.words)
+    out = []
+    i = 0
+    while i < n:
+        if blocked[i] or not _name_word(words[i], kinds[i]):
+            i += 1
+            continue
+        start = i
+        name = [words[i]]
+        j = i + 1
+        while j < n and not toks.poss[j - 1]:
+            w, k = words[j], kinds[j]
+            if toks.sent[j] and not (j > 0 and words[j - 1] == "."):
+                break
+            if blocked[j]:
+                break
+            if _name_word(w, k):
+                name.append(w)
+                j += 1
+                continue
+            # middle initial "W." / particles "bin", "van der", "de la"
+            if (k == "w" and len(w) == 1 and w.isupper() and j + 2 < n and words[j + 1] == "."
+                    and _name_word(words[j + 2], kinds[j + 2])):
+                name.append(w + ".")
+                j += 2
+                continue
+            if k == "w" and w in PARTICLES:
+                m = j
+                while m < n and kinds[m] == "w" and words[m] in PARTICLES and m - j < 3:
+                    m += 1
+                if m < n and _name_word(words[m], kinds[m]) and not blocked[m]:
+                    name.extend(words[j:m])
+                    j = m
+                    continue
+            break
+        out.append((start, j, name))
+        i = j
+    return out
+
+
+def _role_before(toks: Tokens, start: int) -> str:
+    """The title right before a name: ``US Secretary of State``, ``State Department spokesman``."""
+    words, kinds = toks.words, toks.kinds
+    k = start - 1
+    # honorific with a dot: "Mr. Blinken" -> not a role
+    first = start
+    while k >= 0 and not (toks.sent[k + 1] and k + 1 != start and kinds[k] == "p"):
+        w, kind = words[k], kinds[k]
+        lw = w.lower()
+        if kind == "a" or (kind == "w" and (w[:1].isupper() or lw in ROLE_HEADS
+                                            or lw in ROLE_MODIFIERS)):
+            if toks.poss[k] and k != start - 1:
+                break
+            first = k
+            k -= 1
+            if toks.sent[k + 1]:
+                break
+            continue
+        if kind == "w" and lw == "of" and k > 0 and (words[k - 1][:1].isupper()):
+            k -= 1
+            continue
+        break
+    role = list(range(first, start))
+    # drop leading words that are not part of a title: "Israeli", "Democratic", "The"
+    while role and ((words[role[0]].lower() in _NON_ROLE_START and not words[role[0]].isupper())
+                    or words[role[0]] == "of"
+                    or words[role[0]].lower() in HONORIFICS - ROLE_HEADS):
+        role.pop(0)
+    while role and (words[role[-1]].lower() in HONORIFICS - ROLE_HEADS or words[role[-1]] == "."):
+        role.pop()
+    if not any(words[r].lower() in ROLE_HEADS for r in role):
+        return ""
+    return " ".join(words[role[0]:role[-1] + 1]) if role else ""
+
+
+def _honorific_before(toks: Tokens, start: int) -> bool:
+    k = start - 1
+    if k >= 0 and toks.words[k] == ".":
+        k -= 1
+    return k >= 0 and toks.kinds[k] == "w" and toks.words[k].lower() in HONORIFICS
+
+
+def _verb_next(toks: Tokens, end: int) -> bool:
+    words, kinds, n = toks.words, toks.kinds, len(toks.words)
+    k = end
+    while k < n and kinds[k] == "w" and words[k] in _ADVERBS and k - end < 2:
+        k += 1
+    return k < n and kinds[k] == "w" and words[k] in ACTION_VERBS
+
+
+def _verb_before(toks: Tokens, start: int) -> bool:
+    words = toks.words
+    if start >= 1 and words[start - 1] in SPEECH_VERBS:
+        return True
+    return start >= 2 and words[start - 2] == "according" and words[start - 1] == "to"
+
+
+def _appositive_role(toks: Tokens, end: int) -> str:
+    """``X, a senior Hamas official,`` → ``senior Hamas official``."""
+    words, kinds, n = toks.words, toks.kinds, len(toks.words)
+    if not (end < n and words[end] == ","):
+        return ""
+    k = end + 1
+    if k < n and words[k].lower() in _APPOS_DET:
+        k += 1
+    s = k
+    while k < n and kinds[k] in "wa" and k - s < 8:
+        k += 1
+    seg = [w for w in words[s:k]]
+    for idx in range(len(seg) - 1, -1, -1):
+        if seg[idx].lower() in ROLE_HEADS:
+            if not (k >= n or kinds[k] == "p"):
+                return ""
+            return " ".join(seg[: idx + 1]) if idx + 1 == len(seg) else ""
+    return ""
+
+
+def _is_person_name(words: list[str]) -> bool:
+    return 2 <= len(words) <= 6 and any(w[:1].isupper() for w in words[1:])
 
 
 def find_people(cleaned: Cleaned, registry=None) -> list[Person]:
-    return []
+    """People named in the story text, canonical full names, first-mention order."""
+    text = _story_text(cleaned)
+    toks = tokenize(text)
+    n = len(toks)
+    blocked = [False] * n
+    place_spans: set[tuple[int, int]] = set()
+    for a, b, _name in match_places(toks):
+        place_spans.add((a, b))
+    for a, b, _name in match_organizations(toks):
+        for k in range(a, b):
+            blocked[k] = True
+    segs = _segments(toks, blocked)
+
+    excluded = {norm_key(x) for x in (*cleaned.credits, *cleaned.bylines)}
+    last_counts: dict[str, int] = {}
+    for _s, _e, name in segs:
+        last_counts[name[-1].lower()] = last_counts.get(name[-1].lower(), 0) + 1
+
+    full: dict[str, Person] = {}  # canonical -> Person
+    order: list[str] = []
+    pending: list[tuple[int, int, list[str], str]] = []  # partial mentions with role
+
+    def add(canonical: str, role: str) -> None:
+        p = full.get(canonical)
+        if p is None:
+            p = full[canonical] = Person(canonical, [], 0, Provenance("text"))
+            order.append(canonical)
+        p.mentions += 1
+        if role and norm_key(role) not in {norm_key(r) for r in p.roles}:
+            p.roles.append(role)
+
+    def canon(name_words: list[str]) -> str:
+        name = " ".join(name_words)
+        if registry is not None:
+            got = registry.lookup(name)
+            if got:
+                return got
+        return name
+
+    for start, end, name in segs:
+        role = _role_before(toks, start)
+        # Drop a sentence-initial participle/adverb glued to a name ("Unlike Blinken").
+        if toks.sent[start] and len(name) > 1 and not role and (
+                name[0].lower().endswith(("ing", "ly", "ed")) or name[0].lower() in STOP):
+            name = name[1:]
+            start += 1
+        if (start, end) in place_spans or (len(name) == 1 and name[0][0].islower()):
+            continue
+        if norm_key(" ".join(name)) in excluded:
+            continue
+        if _is_person_name(name):
+            appos = _appositive_role(toks, end)
+            known = registry is not None and registry.lookup(" ".join(name)) is not None
+            evidence = (role or appos or known or _honorific_before(toks, start)
+                        or _verb_next(toks, end) or _verb_before(toks, start)
+                        or last_counts.get(name[-1].lower(), 0) > 1)
+            if evidence:
+                add(canon(name), role or appos)
+                continue
+        pending.append((start, end, name, role))
+
+    # Partial mentions: a suffix of a full name seen in the article ("Blinken",
+    # "Abu Zuhri", "Mr. Katz"), else the people file, else a titled surname.
+    by_suffix: dict[str, str] = {}
+    for canonical in order:
+        parts = canonical.lower().split()
+        for k in range(1, len(parts)):
+            by_suffix.setdefault(" ".join(parts[k:]), canonical)
+    for start, _end, name, role in pending:
+        hit = None
+        for k in range(len(name)):
+            key = " ".join(name[k:]).lower()
+            if key in by_suffix:
+                hit = by_suffix[key]
+                break
+        if hit is None and registry is not None:
+            hit = registry.lookup(" ".join(name)) or registry.lookup(name[-1])
+        if (hit is None and len(name) == 1 and (role or _honorific_before(toks, start))
+                and norm_key(name[0]) not in excluded and not is_acronym(name[0])):
+            hit = name[0]
+        if hit is not None and norm_key(hit) not in excluded:
+            add(hit, role)
+    return [full[c] for c in order]
+
+
+def make_resolver(people: list[Person]) -> Callable[[str], str | None]:
+    """Map a name as written (``Gallant``, ``Mr. Katz``, full name) to a canonical person."""
+    table: dict[str, str] = {}
+    for p in people:
+        parts = norm_key(p.name).split()
+        for k in range(len(parts)):
+            table.setdefault(" ".join(parts[k:]), p.name)
+    for p in people:
+        table[norm_key(p.name)] = p.name
+
+    def resolve(name: str) -> str | None:
+        parts = [w for w in norm_key(name).split() if w not in HONORIFICS]
+        for k in range(len(parts)):
+            got = table.get(" ".join(parts[k:]))
+            if got:
+                return got
+        return None
+
+    return resolve
 
 
 def resolve_collection(articles: list[ArticleData], registry=None) -> None:
-    return None
+    """Second pass: surname-only people → a full name from another article or the file.
+
+    Also merges duplicates that the renaming creates, and renames quote speakers.
+    """
+    surnames: dict[str, set[str]] = {}
+    for a in articles:
+        for p in a.people:
+            parts = p.name.split()
+            if len(parts) > 1:
+                surnames.setdefault(parts[-1].lower(), set()).add(p.name)
+    for a in articles:
+        rename: dict[str, str] = {}
+        for p in a.people:
+            target = None
+            if registry is not None:
+                target = registry.lookup(p.name)
+            if target is None and " " not in p.name:
+                cands = surnames.get(p.name.lower(), set())
+                if len(cands) == 1:
+                    target = next(iter(cands))
+            if target and target != p.name:
+                rename[p.name] = target
+        if not rename:
+            continue
+        merged: dict[str, Person] = {}
+        for p in a.people:
+            name = rename.get(p.name, p.name)
+            q = merged.get(name)
+            if q is None:
+                merged[name] = Person(name, list(p.roles), p.mentions,
+                                      p.provenance if name == p.name else
+                                      Provenance("inferred", f"{p.name} resolved to {name}"))
+            else:
+                q.mentions += p.mentions
+                for r in p.roles:
+                    if norm_key(r) not in {norm_key(x) for x in q.roles}:
+                        q.roles.append(r)
+        a.people = list(merged.values())
+        for quote in a.quotes:
+            if quote.speaker in rename:
+                quote.speaker = rename[quote.speaker]

@@ -1,9 +1,115 @@
-"""Trips: placeholder until the extraction issue lands."""
+"""Trips: the ordinal an article states for the traveller's trip.
+
+News copy counts trips as ``4th trip to West Asia``, ``sixth round of shuttle
+diplomacy in the region`` or ``fifth visit since the October 7 attacks``. We
+look for an ordinal followed (within two modifiers) by a trip noun, then take
+the destination or ``since ...`` clause as the rest of the phrase. Ordinals
+that are dates, hyphenated compounds (``11th-hour``) or count other things
+(``first time``, ``20th century``) never reach a trip noun and are ignored.
+"""
 
 from __future__ import annotations
 
 from ..model import TripMention
+from .lexicon import MONTHS, Tokens, ordinal_value, tokenize
+from .places import place_kind
+
+TRIP_NOUNS = frozenset("trip trips tour swing mission journey voyage visit round".split())
+# Words that can sit between the ordinal and the noun only if they are not these.
+_BLOCK_BETWEEN = frozenset("""
+of the a an and or to in on at for by with from day days time times hour hours week weeks
+month months year years century phase phases anniversary leg stage round-the-clock
+""".split())
+_ROUND_OF = frozenset("diplomacy visits travel travels trips".split())
+_REGION_WORDS = frozenset("region area continent".split())
+_MAX_BETWEEN = 2
+_MAX_TAIL = 12
+
+
+def _phrase(text: str, toks: Tokens, i: int, j: int) -> str:
+    return " ".join(text[toks.starts[i]:toks.ends[j - 1]].split())
+
+
+def _destination(toks: Tokens, k: int) -> tuple[int, str | None]:
+    """After "to"/"in" at k: (end token, "region"|"visit"|None)."""
+    words, kinds, n = toks.words, toks.kinds, len(toks.words)
+    j = k + 1
+    if j < n and words[j].lower() == "the":
+        j += 1
+    if j < n and words[j].lower() in _REGION_WORDS:
+        return j + 1, "region"
+    start = j
+    while j < n and kinds[j] in "wa" and words[j][:1].isupper() and j - start < 5:
+        j += 1
+        if toks.poss[j - 1]:
+            break
+    # longest prefix that is a gazetteer name
+    for end in range(j, start, -1):
+        kind = place_kind(" ".join(words[start:end]))
+        if kind:
+            return end, ("visit" if kind in ("country", "city") else "region")
+    if j > start:
+        return j, "visit"
+    return k, None
 
 
 def find_trip(text: str) -> TripMention | None:
+    """The first stated trip ordinal, or None when the article states none."""
+    toks = tokenize(text)
+    words, kinds, starts, ends = toks.words, toks.kinds, toks.starts, toks.ends
+    n = len(words)
+    for i in range(n):
+        if kinds[i] not in "wn":
+            continue
+        num = ordinal_value(words[i])
+        if num is None:
+            continue
+        # "October 7th", "11th-hour", "7th-century"
+        if i > 0 and words[i - 1].lower().rstrip(".") in MONTHS:
+            continue
+        if i + 1 < n and kinds[i + 1] == "p" and words[i + 1] in "-–" and starts[i + 1] == ends[i]:
+            continue
+        j = i + 1
+        between = 0
+        noun = None
+        while j < n and kinds[j] == "w":
+            lw = words[j].lower()
+            if lw in TRIP_NOUNS:
+                noun = lw
+                break
+            if lw in _BLOCK_BETWEEN or between >= _MAX_BETWEEN:
+                break
+            between += 1
+            j += 1
+        if noun is None:
+            continue
+        end = j + 1
+        if noun == "round":
+            # "round of shuttle diplomacy", not "round of talks"
+            k = end
+            if not (k < n and words[k] == "of"):
+                continue
+            k += 1
+            while k < n and k - end < 4 and kinds[k] == "w" and words[k].lower() not in _ROUND_OF:
+                k += 1
+            if not (k < n and words[k].lower() in _ROUND_OF):
+                continue
+            end = k + 1
+        if end < n and words[end] == "by":
+            continue  # "the first visit by a foreign leader": someone else's count
+        basis = None
+        if end < n and words[end].lower() in ("to", "in", "into") and kinds[end] == "w":
+            dest_end, basis = _destination(toks, end)
+            if basis:
+                end = dest_end
+        if basis is None and end < n and words[end].lower() == "since":
+            k = end + 1
+            while (k < n and k - end < _MAX_TAIL and "\n" not in text[ends[k - 1]:starts[k]]
+                   and not (kinds[k] == "p" and words[k] in ",.;:!?()")):
+                k += 1
+            end = k
+            basis = "visit" if noun == "visit" else "region"
+        if basis is None:
+            basis = "visit" if noun == "visit" else "region"
+        return TripMention(number=num, basis=basis, phrase=_phrase(text, toks, i, end))
     return None

@@ -1,0 +1,260 @@
+"""Word lists and the shared tokenizer for the entity extractors.
+
+Everything here is generic news-English vocabulary (titles, honorifics, name
+particles, function words), never names of particular people or stories. The
+tokenizer is one linear regex pass; its result is cached because places,
+organizations, people and trips all look at the same article text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+# --- quotes and whitespace -------------------------------------------------
+
+_QUOTE_MAP = str.maketrans({
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u00a0": " ", "\u2009": " ",
+    "\u202f": " ",
+})
+
+
+def normalize(text: str) -> str:
+    """Straight quotes and plain spaces, so rules see one spelling of each."""
+    return text.translate(_QUOTE_MAP)
+
+
+def fold(text: str) -> str:
+    """ASCII-fold accents (``Rafaḩ`` → ``Rafah``) for gazetteer keys."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def norm_key(name: str) -> str:
+    """Comparison key for names: folded, lower case, single spaces, no dots."""
+    return " ".join(fold(normalize(name)).replace(".", "").lower().split())
+
+
+# --- vocabulary ------------------------------------------------------------
+
+# Head words of a title: a role must contain one of these.
+ROLE_HEADS = frozenset("""
+minister secretary president vice-president premier chancellor director spokesman spokeswoman
+spokesperson leader speaker senator sen rep representative congressman congresswoman
+ambassador envoy chief commander general gen governor mayor king queen prince princess emir
+sheikh pope chairman chairwoman chair head official adviser advisor coordinator negotiator
+commissioner diplomat attorney judge prosecutor lawmaker deputy secretary-general
+undersecretary under-secretary counselor counsellor administrator mediator rapporteur
+ceo founder officer lt col colonel brigadier admiral marshal monarch crown-prince
+representative foreign-minister strongman chancellor-designate president-elect
+photographer reporter correspondent journalist editor analyst researcher professor activist
+lawyer economist militant fighter commander-in-chief director-general
+""".split())
+
+# Words that may precede a head inside a title ("Prime", "Defense", "Minority"...).
+ROLE_MODIFIERS = frozenset("""
+prime foreign defense defence interior finance trade economy economic security national deputy
+vice acting interim former senior chief top special high state senate house minority majority
+opposition supreme cabinet war energy health justice education agriculture transport labor
+labour home culture assistant executive federal grand crown lieutenant major military
+intelligence press public general first permanent principal united nations european
+commission council army navy air force forces police party parliament parliamentary
+speaker regional international presidential royal ruling chief-of-staff staff joint chiefs
+union african arab defense-minister humanitarian relief affairs
+""".split())
+
+HONORIFICS = frozenset("""
+mr mrs ms miss dr prof professor sir dame lord lady sheikh sheik rabbi imam father rev
+reverend sen rep gov gen col maj capt lt sgt adm brig president-elect his her excellency
+""".split())
+
+# Lower-case particles that may sit inside a personal name.
+PARTICLES = frozenset("""
+de da das do dos del della di du van von der den ter ten la le bin ibn bint al el y zu
+""".split())
+
+# Arabic-style prefixes glued with a hyphen: al-Sisi, el-Sheikh, bin-Salman.
+PREFIX_RE = re.compile(
+    r"^(?:al|el|ad|ash|as|at|az|ar|an|bin|ibn|abu|abd|ben|d|l|o|mc|mac)-?['’]?[A-Z]")
+
+NATIONALITIES = frozenset("""
+american israeli palestinian arab iranian egyptian qatari saudi jordanian lebanese syrian
+iraqi turkish russian ukrainian german french british chinese indian brazilian japanese
+korean european african sudanese kenyan ethiopian nigerian south-african emirati yemeni
+polish italian spanish dutch belgian swedish norwegian danish finnish greek austrian swiss
+canadian mexican argentine argentinian colombian venezuelan chilean peruvian cuban
+australian pakistani afghan bangladeshi indonesian malaysian vietnamese thai filipino
+western gulf muslim jewish christian democratic republican likud labor labour conservative
+tory liberal socialist communist hungarian romanian czech slovak serbian croatian bosnian
+albanian armenian azerbaijani georgian moldovan belarusian kazakh uzbek somali libyan
+tunisian algerian moroccan chadian ugandan rwandan congolese tanzanian ghanaian senegalese
+malian zambian zimbabwean angolan mozambican emirate taiwanese hong north south east west
+northern southern eastern central new
+""".split())
+
+# Capitalized words that end a person-name or organization candidate.
+ORG_WORDS = frozenset("""
+ministry department council party agency army forces force court commission committee
+organization organisation authority union nations office bank fund corps guard guards
+assembly parliament senate congress administration institute university foundation news
+times post press network group alliance front movement brigades brigade service services
+corporation company inc ltd watch international media broadcasting channel radio tv
+television journal herald tribune daily weekly gazette review magazine house palace kremlin
+pentagon government cabinet embassy consulate mission program programme project initiative
+center centre club league federation association society coalition bureau directorate
+command navy police jihad crescent cross summit conference forum talks accord accords
+agreement treaty plan operation operations war campaign strip crossing square street
+airport hospital school college academy church mosque synagogue museum hotel bridge
+""".split())
+
+# Capitalized words that are never (part of) a personal name: function words,
+# pronouns, sentence-start adverbs, calendar words, generic nouns.
+STOP = frozenset("""
+a an the this that these those there here it its he she his her him they them their we our
+us you your i me my mine who whom whose which what when where why how while whilst after
+before during since until till though although because if unless as at by for from in into
+of off on onto out over per to toward towards under up upon with within without about above
+across against along amid amidst among around behind below beneath beside besides between
+beyond despite down except inside near outside past through throughout via and or but nor so
+yet also not no yes all any both each either every few many more most much neither none one
+other several some such than then thus too very just only even still already again ever
+never now today tonight tomorrow yesterday however meanwhile moreover furthermore therefore
+nevertheless nonetheless instead indeed later earlier last next first second third finally
+then once soon recently currently previously separately additionally overall elsewhere
+asked speaking standing turning according following including regarding citing given
+monday tuesday wednesday thursday friday saturday sunday january february march april may
+june july august september october november december jan feb mar apr jun jul aug sep sept
+oct nov dec mon tue wed thu fri sat sun am pm gmt utc bst est edt cet read watch listen
+related photo photos video videos credit credits image images picture pictures file source
+sources update updated published posted comment comments share click subscribe newsletter
+advertisement editor note reporting reported writing contributed copyright all rights
+said says told added noted mr mrs ms dr sir madam lord lady god allah breaking live exclusive
+analysis opinion explainer world local national politics business sport sports weather
+many some most top senior official officials minister ministers president presidents
+""".split())
+
+SPEECH_VERBS = frozenset("""
+said says told added stressed noted warned wrote explained insisted argued responded replied
+asked announced declared tweeted posted urged acknowledged confirmed denied claimed conceded
+recalled cautioned emphasized emphasised underscored remarked continued countered
+maintained admitted suggested insisted observed pointed commented stated reiterated vowed
+pledged promised complained lamented charged alleged estimated predicted says
+""".split())
+
+# Verbs that, right after a name, show a person acted (evidence for personhood).
+ACTION_VERBS = SPEECH_VERBS | frozenset("""
+met meets visited visits arrived arrives spoke speaks called calls pressed presses travelled
+traveled travels flew flies signed signs held holds hosted hosts welcomed welcomes thanked
+praised criticized criticised accused vowed pledged resigned won lost reiterated discussed
+discusses defended defends sought seeks appealed appeals landed lands left leaves returned
+returns headed heads wants wanted hopes hoped believes believed has had is was will would
+can could should may might must did does
+""".split())
+
+MONTHS = frozenset("""
+january february march april may june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec
+""".split())
+
+WORD_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
+}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40}
+
+
+def ordinal_value(word: str) -> int | None:
+    """``4th``/``fourth``/``twenty-first`` → int; anything else → None."""
+    w = word.lower()
+    m = re.fullmatch(r"(\d{1,3})(?:st|nd|rd|th)", w)
+    if m:
+        return int(m.group(1))
+    if w in WORD_ORDINALS:
+        return WORD_ORDINALS[w]
+    tens, _, unit = w.partition("-")
+    if tens in TENS and unit in WORD_ORDINALS and WORD_ORDINALS[unit] < 10:
+        return TENS[tens] + WORD_ORDINALS[unit]
+    return None
+
+
+# --- tokenizer -------------------------------------------------------------
+
+# Dotted abbreviations (U.S., D.C.), words (with inner hyphens/apostrophes),
+# numbers with ordinal suffixes, single punctuation marks. No nested
+# quantifiers over the same characters: linear in the input.
+_TOKEN_RE = re.compile(
+    r"(?P<a>(?:[A-Z]\.){2,})"
+    r"|(?P<w>[^\W\d_](?:[\w\-]|['’](?=\w))*)"
+    r"|(?P<n>\d+(?:[.,:]\d+)*(?:st|nd|rd|th)?)"
+    r"|(?P<p>[^\w\s])"
+)
+_SENT_END = frozenset('.!?:;"“”()—–')
+
+
+@dataclass(frozen=True)
+class Tokens:
+    """Parallel lists: token text (possessive stripped), kind, offsets, flags."""
+
+    words: tuple[str, ...]
+    kinds: tuple[str, ...]  # "w" word, "a" abbreviation, "n" number, "p" punctuation
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    sent: tuple[bool, ...]  # first token of a sentence, line or quotation
+    poss: tuple[bool, ...]  # had a possessive 's
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+
+@lru_cache(maxsize=16)
+def tokenize(text: str) -> Tokens:
+    words: list[str] = []
+    kinds: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    sent: list[bool] = []
+    poss: list[bool] = []
+    prev_end = 0
+    prev_word = ""
+    prev_kind = "p"
+    for m in _TOKEN_RE.finditer(text):
+        kind = m.lastgroup or "p"
+        w = m.group()
+        p = False
+        if kind == "w" and len(w) > 2 and w[-2] in "'’" and w[-1] in "sS":
+            w = w[:-2]
+            p = True
+        gap = text[prev_end:m.start()]
+        if not words or "\n" in gap:
+            s = True
+        elif prev_kind == "p" and prev_word in _SENT_END:
+            # "Mr." / "Dr." / an initial "J." do not end a sentence.
+            s = not (prev_word == "." and len(words) > 1 and
+                     (words[-2].lower() in HONORIFICS or len(words[-2]) == 1))
+        else:
+            s = False
+        words.append(w)
+        kinds.append(kind)
+        starts.append(m.start())
+        ends.append(m.end())
+        sent.append(s)
+        poss.append(p)
+        prev_end = m.end()
+        prev_word = w
+        prev_kind = kind
+    return Tokens(tuple(words), tuple(kinds), tuple(starts), tuple(ends), tuple(sent),
+                  tuple(poss))
+
+
+def is_cap(word: str) -> bool:
+    """Capitalized word (``Blinken``, ``Al-Aqsa``) but not ALL CAPS shouting."""
+    return word[:1].isupper() and not (len(word) > 1 and word.isupper())
+
+
+def is_acronym(word: str) -> bool:
+    letters = word.replace(".", "")
+    return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()

@@ -1,0 +1,151 @@
+"""People extraction: unit rules, the people file, and the five example seeds."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+from news_digest.clean import clean
+from news_digest.editor import EditorDataError, load_people
+from news_digest.extract import extract
+from news_digest.extract.people import find_people, resolve_collection
+from news_digest.model import ArticleData, Block, Cleaned, Person
+
+ROOT = Path(__file__).resolve().parents[1]
+SPEC = Path(__file__).resolve().parents[2] / "shared/spec/seeds-expected.toml"
+
+
+def _c(*paras: str, **kw) -> Cleaned:
+    return Cleaned(blocks=[Block("p", p, i) for i, p in enumerate(paras, 1)], **kw)
+
+
+def names(cleaned: Cleaned, registry=None) -> dict[str, Person]:
+    return {p.name: p for p in find_people(cleaned, registry)}
+
+
+def test_role_and_name():
+    got = names(_c("German Chancellor Olaf Scholz met Kenyan President William Ruto on Monday."))
+    assert set(got) == {"Olaf Scholz", "William Ruto"}
+    assert got["Olaf Scholz"].roles == ["Chancellor"]
+    assert got["William Ruto"].roles == ["President"]
+
+
+def test_lowercase_role_before_name():
+    got = names(_c("The ministry's spokesman Lars Vogt and war cabinet minister Dana Ilan spoke."))
+    assert got["Lars Vogt"].roles == ["spokesman"]
+    assert "Dana Ilan" in got
+
+
+def test_surname_and_honorific_resolve_to_full_name():
+    got = names(_c("Foreign Minister Priya Raman arrived on Monday.",
+                   "Mr. Raman later said talks went well. Raman's aides agreed."))
+    assert set(got) == {"Priya Raman"}
+    assert got["Priya Raman"].mentions == 3
+
+
+def test_particles_and_prefixes():
+    got = names(_c("UN envoy Ursula van der Berg met army chief Abdel Karim al-Tayeb.",
+                   '"We will not yield," said Sheikh Hamad bin Khalid.'))
+    assert {"Ursula van der Berg", "Abdel Karim al-Tayeb", "Hamad bin Khalid"} <= set(got)
+
+
+def test_name_that_is_a_place_is_a_person():
+    got = names(_c("Foreign Minister Israel Katz spoke in Israel.", "Katz said more."))
+    assert set(got) == {"Israel Katz"}
+
+
+def test_speech_verb_and_appositive_are_evidence():
+    got = names(_c('"It is over," Marta Kowalczyk told reporters.',
+                   "Tomas Herrera, a senior opposition official, disagreed."))
+    assert set(got) == {"Marta Kowalczyk", "Tomas Herrera"}
+    assert got["Tomas Herrera"].roles == ["senior opposition official"]
+
+
+def test_not_people():
+    got = names(_c("Hamas and Hezbollah fired rockets at Tel Aviv and the Gaza Strip.",
+                   "The Secretary met the Prime Minister on Tuesday in South Africa.",
+                   "Standing in Washington, the White House said nothing.",
+                   "In October the Security Council met. Al-Aqsa Flood operation began."))
+    assert got == {}
+
+
+def test_bylines_credits_and_promo_lines_are_not_people():
+    c = _c("By Jonas Weber", "Read more: Chancellor Anna Lenz resigns amid scandal",
+           "President Amal Haddad visited Beirut. (Photo: Rami Saleh / AFP)",
+           "Reporting by Claire Dubois; Editing by Tom Reed",
+           credits=["Lina Park"], bylines=["Jonas Weber"])
+    c.blocks.append(Block("p", "Photographer Lina Park said nothing.", 9))
+    got = names(c)
+    assert set(got) == {"Amal Haddad"}
+
+
+def test_registry_canonicalizes_but_is_not_required(tmp_path):
+    f = tmp_path / "people.toml"
+    f.write_text('[[person]]\nname = "Antonio Guterres"\naliases = ["Guterres"]\n'
+                 'roles = ["UN Secretary-General"]\ndescription = "UN chief."\n')
+    reg = load_people(f)
+    c = _c("Guterres urged calm. Kenyan President William Ruto agreed.")
+    assert set(names(c, reg)) == {"Antonio Guterres", "William Ruto"}
+    assert set(names(c)) == {"William Ruto"}
+
+
+def test_invalid_people_file_names_file_and_line(tmp_path):
+    f = tmp_path / "people.toml"
+    f.write_text('[[person]]\nname = "A B"\naliases = [\n')
+    with pytest.raises(EditorDataError) as e:
+        load_people(f)
+    assert "people.toml" in str(e.value) and "line" in str(e.value)
+
+
+def test_example_people_file_loads():
+    reg = load_people(ROOT / "content/people.toml")
+    assert reg.lookup("Mr. Blinken") == "Antony Blinken"
+
+
+def test_resolve_collection_surname_from_other_article():
+    a = ArticleData(seed="a", stem="a", people=[Person("Scholz", ["Chancellor"], 2)])
+    b = ArticleData(seed="b", stem="b", people=[Person("Olaf Scholz", ["Chancellor"], 1)])
+    resolve_collection([a, b])
+    assert [p.name for p in a.people] == ["Olaf Scholz"]
+    assert a.people[0].mentions == 2
+
+
+def test_titled_surname_alone_is_kept_until_resolved():
+    got = names(_c("Chancellor Scholz flew to Kyiv."))
+    assert set(got) == {"Scholz"}
+
+
+# --- the five example seeds --------------------------------------------------
+
+def _seeds():
+    if not SPEC.exists():
+        return []
+    return tomllib.loads(SPEC.read_text())["seed"]
+
+
+@pytest.mark.skipif(not SPEC.exists(), reason=f"seeds spec not found at {SPEC}")
+@pytest.mark.parametrize("use_registry", [False, True])
+@pytest.mark.parametrize("spec", _seeds(), ids=lambda s: s["file"][:3])
+def test_seed_people(spec, use_registry):
+    seed = ROOT / "seeds" / spec["file"]
+    cleaned = clean(seed.read_text(encoding="utf-8"))
+    reg = load_people(ROOT / "content/people.toml") if use_registry else None
+    data = extract(cleaned, seed.name, seed.stem, registry=reg)
+    got = {p.name for p in data.people}
+    expected = set(spec["people"])
+    optional = set(spec.get("people_optional", []))
+    # Promo-only names (001's Netanyahu) can only disappear once the cleaner
+    # removes promo lines; with the placeholder cleaner (nothing removed) we
+    # check the rest and xfail that one assertion.
+    promo_dependent = not cleaned.removed
+    missing = expected - got
+    extra = got - expected - optional
+    if promo_dependent:
+        extra -= set(spec.get("people_not", []))
+    assert not missing, f"missing {missing}"
+    assert not extra, f"unexpected {extra}"
+    for bad in spec.get("people_not", []):
+        if bad in got and promo_dependent:
+            pytest.xfail(f"{bad} is promo-only; needs the real cleaner (Cleaned.removed empty)")
+        assert bad not in got
