@@ -100,6 +100,9 @@ def match_organizations(toks: Tokens) -> list[tuple[int, int, str]]:
                     break
             if hit:
                 end, name = hit
+                if end < n and kinds[end] == "w" and words[end].lower() in HEADS \
+                        and words[end][:1].isupper():
+                    end, name = end + 1, " ".join(words[i:end + 1])  # "Likud Party"
                 # A lexicon name that starts a longer pattern name (Hamas Political
                 # Bureau) is still recorded as itself.
                 out.append((i, end, name))
@@ -169,7 +172,8 @@ def _shouting(toks: Tokens, i: int) -> bool:
     """An all-caps word next to other all-caps words is shouting or a credit, not an acronym."""
     words, kinds = toks.words, toks.kinds
     for k in (i - 1, i + 1):
-        if 0 <= k < len(words) and kinds[k] == "w" and len(words[k]) > 3 and words[k].isupper():
+        if (0 <= k < len(words) and kinds[k] == "w" and len(words[k]) > 1
+                and words[k].isupper() and words[k] not in _NOT_ORG_ACRONYMS):
             return True
     return False
 

@@ -1,0 +1,163 @@
+"""Places, organizations, trips and quotes: unit rules and the five example seeds."""
+
+from __future__ import annotations
+
+import time
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from news_digest.clean import clean
+from news_digest.extract import extract
+from news_digest.extract.lexicon import normalize
+from news_digest.extract.organizations import find_organizations
+from news_digest.extract.places import find_places
+from news_digest.extract.quotes import find_quotes
+from news_digest.extract.trips import find_trip
+from news_digest.model import Block, Cleaned, Person
+
+ROOT = Path(__file__).resolve().parents[1]
+SPEC = Path(__file__).resolve().parents[2] / "shared/spec/seeds-expected.toml"
+
+
+def places(text: str) -> set[str]:
+    return {e.name for e in find_places(text)}
+
+
+def orgs(text: str) -> set[str]:
+    return {e.name for e in find_organizations(text)}
+
+
+# --- places -------------------------------------------------------------------
+
+def test_multiword_places_and_regions():
+    got = places("Talks in Tel Aviv, The Hague and South Africa; tension in the Middle East, "
+                 "the West Bank and the Gaza Strip.")
+    assert {"Tel Aviv", "The Hague", "South Africa", "Middle East", "West Bank",
+            "Gaza Strip"} <= got
+
+
+def test_short_forms_and_accents():
+    assert places("The U.S. and the UK sent aid to Rafah and Brasília.") >= {
+        "United States", "United Kingdom", "Rafah", "Brasilia"}
+
+
+def test_common_words_that_are_cities_are_not_places():
+    # Only capitalized tokens count, small towns are below the threshold, and
+    # a one-word mid-size city at a sentence start is not trusted.
+    assert places("Nice to meet you. Reading the report, aides agreed. Split decisions "
+                  "followed. Along the border, mobile units moved. Of course.") == set()
+
+
+def test_place_inside_a_person_name_is_not_a_place():
+    assert places("Foreign Minister Israel Katz met Mike Johnson.") == set()
+    assert places("The Washington Post reported from Kyiv.") == {"Kyiv"}
+
+
+# --- organizations -------------------------------------------------------------
+
+def test_organization_patterns_and_lexicon():
+    got = orgs("The State Department, the Department of Justice, Israel's Defense Ministry, "
+               "the Sudanese Armed Forces, the Likud Party, the International Court of Justice, "
+               "Hamas, the U.N., Channel 12, the CIA, NBC and Reuters.")
+    assert {"State Department", "Department of Justice", "Defense Ministry",
+            "Sudanese Armed Forces", "Likud Party", "International Court of Justice", "Hamas",
+            "United Nations", "Channel 12", "CIA", "NBC", "Reuters"} <= got
+
+
+def test_roles_and_shouting_are_not_organizations():
+    got = orgs("Prime Minister Ana Silva met the Israeli army. WARNING: COMMENTS ARE CLOSED.")
+    assert got == set()
+
+
+# --- trips ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,number,basis,phrase", [
+    ("He is on his 4th trip to West Asia since the war.", 4, "region", "4th trip to West Asia"),
+    ("It is his eighth visit to Kyiv.", 8, "visit", "eighth visit to Kyiv"),
+    ("her twenty-first trip to the region", 21, "region", "twenty-first trip to the region"),
+    ("his 11th tour of the continent", 11, "region", "11th tour"),
+    ("his sixth round of shuttle diplomacy in the region", 6, "region",
+     "sixth round of shuttle diplomacy in the region"),
+    ("In Israel for his fifth visit since the October 7 attacks, he met", 5, "visit",
+     "fifth visit since the October 7 attacks"),
+])
+def test_trip_ordinals(text, number, basis, phrase):
+    t = find_trip(text)
+    assert t is not None and (t.number, t.basis, t.phrase) == (number, basis, phrase)
+
+
+@pytest.mark.parametrize("text", [
+    "after the October 7th attack", "Channel 12 reported", "33 hostages freed",
+    "11th-hour talks", "the 20th century", "in the first phases", "for the first time",
+    "the third round of talks", "the first visit by a Chinese leader in years",
+])
+def test_not_trips(text):
+    assert find_trip(text) is None
+
+
+# --- quotes ----------------------------------------------------------------------
+
+def _quotes(*paras: str, people=("Yuki Tanaka", "Omar Said")):
+    c = Cleaned(blocks=[Block("p", p) for p in paras])
+    return [(q.speaker, q.text) for q in find_quotes(c, [Person(n) for n in people])]
+
+
+def test_quote_attribution_forms():
+    got = _quotes("“We will keep talking to everyone,” Tanaka said.",
+                  '"The border stays closed for now," said Omar Said.',
+                  "“Nothing has been agreed yet in these talks,” responded Tanaka.",
+                  "“That was never the plan at all,” Said told Reuters.")
+    assert [s for s, _ in got] == ["Yuki Tanaka", "Omar Said", "Yuki Tanaka", "Omar Said"]
+
+
+def test_continuation_paragraph_and_scare_quotes():
+    got = _quotes("“We need a deal this week, not next month,” Tanaka said.",
+                  "“And we need it to hold for everyone.”",
+                  "She called the offer “generous” and the plan “quickly doable”.")
+    assert got == [("Yuki Tanaka", "We need a deal this week, not next month"),
+                   ("Yuki Tanaka", "And we need it to hold for everyone.")]
+
+
+def test_ten_megabyte_input_is_linear():
+    para = ("US Secretary of State Maria Lopez met Prime Minister Omar Said in Doha on "
+            "Tuesday. “We will keep talking,” Lopez said on her third trip to the region. ")
+    text = para * (10_000_000 // len(para))
+    t = time.perf_counter()
+    c = Cleaned(blocks=[Block("p", text[i:i + 5000]) for i in range(0, len(text), 5000)])
+    extract(c, "big", "big")
+    assert time.perf_counter() - t < 120  # generous: only catches super-linear blow-ups
+
+
+# --- the five example seeds --------------------------------------------------------
+
+def _seeds():
+    return tomllib.loads(SPEC.read_text())["seed"] if SPEC.exists() else []
+
+
+def _norm(s: str) -> str:
+    return " ".join(normalize(s).split()).lower()
+
+
+@pytest.mark.skipif(not SPEC.exists(), reason=f"seeds spec not found at {SPEC}")
+@pytest.mark.parametrize("spec", _seeds(), ids=lambda s: s["file"][:3])
+def test_seed_entities(spec):
+    seed = ROOT / "seeds" / spec["file"]
+    data = extract(clean(seed.read_text(encoding="utf-8")), seed.name, seed.stem)
+    got_places = {e.name for e in data.places}
+    got_orgs = {e.name for e in data.organizations}
+    assert set(spec.get("places_include", [])) <= got_places
+    assert set(spec.get("organizations_include", [])) <= got_orgs
+    if spec.get("trip", 0) == 0:
+        assert data.trip is None
+    else:
+        assert data.trip is not None
+        assert data.trip.number == spec["trip"]
+        assert data.trip.basis == spec["trip_basis"]
+        assert data.trip.phrase == spec["trip_phrase"]
+    for phrase in spec.get("not_a_trip", []):
+        assert data.trip is None or phrase not in data.trip.phrase
+    for q in spec.get("quotes", []):
+        assert any(x.speaker == q["speaker"] and _norm(x.text).startswith(_norm(q["starts"]))
+                   for x in data.quotes), f"missing quote {q}"
