@@ -7,7 +7,6 @@ import tomllib
 from pathlib import Path
 
 import pytest
-
 from news_digest.clean import clean
 from news_digest.extract import extract
 from news_digest.extract.lexicon import normalize

@@ -250,6 +250,31 @@ def tokenize(text: str) -> Tokens:
                   tuple(poss))
 
 
+# A dateline at a line start: "KYIV, Ukraine (AP) —", "PORT SUDAN, Sudan, Feb 12 (Reuters) -",
+# "NEW DELHI/ABU DHABI:". Bounded repeats: no backtracking blow-up.
+_DATELINE_RE = re.compile(
+    r"^[ \t]*[A-Z][A-Z.'/\- ]{1,40}[A-Z.]"
+    r"(?:, [A-Z][\w.' ]{0,40})?(?:, [A-Z][a-z]{2,4}\.? \d{1,2})?"
+    r"[ \t]*(?:\([^()\n]{1,40}\))?[ \t]*(?:—|–|--?|:)", re.MULTILINE)
+
+
+@lru_cache(maxsize=16)
+def dateline_spans(text: str) -> tuple[tuple[int, int, int], ...]:
+    """(start, end of the all-caps place part, end) of each dateline in ``text``."""
+    out = []
+    for m in _DATELINE_RE.finditer(text):
+        caps = re.match(r"[ \t]*[A-Z][A-Z.'/\- ]*[A-Z.]", m.group())
+        out.append((m.start(), m.start() + (caps.end() if caps else 0), m.end()))
+    return tuple(out)
+
+
+def in_spans(pos: int, spans: tuple[tuple[int, int, int], ...]) -> tuple[int, int, int] | None:
+    for span in spans:
+        if span[0] <= pos < span[2]:
+            return span
+    return None
+
+
 def is_cap(word: str) -> bool:
     """Capitalized word (``Blinken``, ``Al-Aqsa``) but not ALL CAPS shouting."""
     return word[:1].isupper() and not (len(word) > 1 and word.isupper())

@@ -13,14 +13,8 @@ from importlib import resources
 
 from ..model import Entity
 from .lexicon import (
-    HONORIFICS,
-    MONTHS,
-    NATIONALITIES,
-    ROLE_HEADS,
-    STOP,
-    Tokens,
-    is_acronym,
-    tokenize,
+    HONORIFICS, MONTHS, NATIONALITIES, ROLE_HEADS, STOP, Tokens, dateline_spans, in_spans,
+    is_acronym, tokenize,
 )
 
 # Last word of an organization name.
@@ -30,8 +24,12 @@ organization organisation authority union nations office bank fund corps guard g
 assembly parliament senate congress institute university foundation network alliance
 front movement brigades service services corporation broadcasting federation association
 coalition bureau directorate command navy police league cabinet embassy
-times post news journal herald tribune gazette
+times post news journal herald tribune gazette forum
 """.split())
+
+# Heads that make a proper name even after only a nationality/party word
+# ("European Parliament", "Liberal Party") or on their own ("Congress").
+PROPER_HEADS = frozenset("party parliament congress senate commission union assembly".split())
 
 # Acronyms that are not organizations (or are places, handled by places.py).
 _NOT_ORG_ACRONYMS = frozenset("""
@@ -73,7 +71,7 @@ def _orgish(word: str, kind: str) -> bool:
     return word[:1].isupper()
 
 
-def match_organizations(toks: Tokens) -> list[tuple[int, int, str]]:
+def match_organizations(toks: Tokens, datelines: tuple = ()) -> list[tuple[int, int, str]]:
     """Organization matches as (first token, end token, name), left to right."""
     lex = _load()
     words, kinds = toks.words, toks.kinds
@@ -83,6 +81,9 @@ def match_organizations(toks: Tokens) -> list[tuple[int, int, str]]:
     while i < n:
         w = words[i]
         kind = kinds[i]
+        if datelines and in_spans(toks.starts[i], datelines):
+            i += 1  # "KYIV (AP) —": the dateline's place and credited agency
+            continue
         if kind not in "wa" or not (w[:1].isupper()):
             i += 1
             continue
@@ -126,9 +127,14 @@ def match_organizations(toks: Tokens) -> list[tuple[int, int, str]]:
                     break
                 j += 1
                 continue
-            if (kj == "w" and wj in ("of", "for", "and", "on") and j + 1 < n
-                    and kinds[j + 1] in "wa" and words[j + 1][:1].isupper()):
+            after_head = j > 0 and words[j - 1].lower() in HEADS
+            if (kj == "w" and (wj == "and" or (wj in ("of", "for", "on") and after_head))
+                    and j + 1 < n and kinds[j + 1] in "wa" and words[j + 1][:1].isupper()):
                 j += 1
+                continue
+            if (kj == "w" and wj == "of" and after_head and j + 2 < n and words[j + 1] == "the"
+                    and kinds[j + 2] in "wa" and words[j + 2][:1].isupper()):
+                j += 2
                 continue
             if kj == "w" and wj == "the" and j > i and words[j - 1] in ("of", "for"):
                 j += 1
@@ -152,7 +158,8 @@ def match_organizations(toks: Tokens) -> list[tuple[int, int, str]]:
             # A head word preceded only by nationality/role words is not a name
             # on its own ("Israeli army", "the Cabinet").
             core = [x for x in words[start:last_head] if x.lower() not in NATIONALITIES]
-            if (core or end > last_head + 1) and not _role_only(words[start:end]):
+            proper = words[last_head].lower() in PROPER_HEADS and run_end == last_head + 1
+            if (core or end > last_head + 1 or proper) :
                 out.append((start, end, " ".join(words[start:end])))
             i = max(run_end, i + 1)
             continue
@@ -183,7 +190,7 @@ def find_organizations(text: str) -> list[Entity]:
     from .places import is_place
 
     counts: dict[str, int] = {}
-    for _i, _end, name in match_organizations(tokenize(text)):
+    for _i, _end, name in match_organizations(tokenize(text), dateline_spans(text)):
         if is_place(name):
             continue
         counts[name] = counts.get(name, 0) + 1

@@ -165,7 +165,9 @@ def _honorific_before(toks: Tokens, start: int) -> bool:
 def _verb_next(toks: Tokens, end: int) -> bool:
     words, kinds, n = toks.words, toks.kinds, len(toks.words)
     k = end
-    while k < n and kinds[k] == "w" and words[k] in _ADVERBS and k - end < 2:
+    if k + 1 < n and words[k] == ",":
+        k += 1  # "Guo Wenbin, said" / "Kim Jong-hyuk, was quoted"
+    while k < n and kinds[k] == "w" and words[k] in _ADVERBS and k - end < 3:
         k += 1
     return k < n and kinds[k] == "w" and words[k] in ACTION_VERBS
 
@@ -198,7 +200,7 @@ def _appositive_role(toks: Tokens, end: int) -> str:
 
 
 def _is_person_name(words: list[str]) -> bool:
-    return 2 <= len(words) <= 6 and any(w[:1].isupper() for w in words[1:])
+    return 2 <= len(words) <= 6 and any(w[:1].isupper() or PREFIX_RE.match(w) for w in words[1:])
 
 
 def find_people(cleaned: Cleaned, registry=None) -> list[Person]:
@@ -284,7 +286,25 @@ def find_people(cleaned: Cleaned, registry=None) -> list[Person]:
             hit = name[0]
         if hit is not None and norm_key(hit) not in excluded:
             add(hit, role)
-    return [full[c] for c in order]
+    return _merge_suffixes([full[c] for c in order])
+
+
+def _merge_suffixes(people: list[Person]) -> list[Person]:
+    """Fold "Van der Linden" / "Da Costa" into "Pieter van der Linden" / "Ana da Costa"."""
+    keys = {p.name: tuple(norm_key(p.name).split()) for p in people}
+    out: list[Person] = []
+    for p in people:
+        k = keys[p.name]
+        host = next((q for q in people if q is not p and len(keys[q.name]) > len(k)
+                     and keys[q.name][-len(k):] == k), None)
+        if host is None:
+            out.append(p)
+            continue
+        host.mentions += p.mentions
+        for r in p.roles:
+            if norm_key(r) not in {norm_key(x) for x in host.roles}:
+                host.roles.append(r)
+    return out
 
 
 def make_resolver(people: list[Person]) -> Callable[[str], str | None]:

@@ -13,16 +13,8 @@ from importlib import resources
 
 from ..model import Entity
 from .lexicon import (
-    HONORIFICS,
-    NATIONALITIES,
-    ORG_WORDS,
-    ROLE_HEADS,
-    ROLE_MODIFIERS,
-    STOP,
-    Tokens,
-    fold,
-    is_cap,
-    tokenize,
+    HONORIFICS, NATIONALITIES, ORG_WORDS, PARTICLES, ROLE_HEADS, ROLE_MODIFIERS, STOP, Tokens,
+    dateline_spans, fold, in_spans, is_cap, tokenize,
 )
 
 log = logging.getLogger(__name__)
@@ -111,11 +103,17 @@ def _is_namey(word: str) -> bool:
             and lw not in ROLE_HEADS and lw not in ROLE_MODIFIERS and lw not in HONORIFICS)
 
 
-def match_places(toks: Tokens) -> list[tuple[int, int, str]]:
+def match_places(toks: Tokens, datelines: tuple = ()) -> list[tuple[int, int, str]]:
     """All place matches as (first token, end token, canonical name), left to right."""
     index = _load()
     words, kinds = toks.words, toks.kinds
     n = len(words)
+    if datelines:
+        # "KYIV, Ukraine (AP) —": the all-caps place part of a dateline is a place.
+        words = tuple(
+            w.title() if (w.isupper() and len(w) > 1 and in_spans(toks.starts[k], datelines)
+                          and toks.starts[k] < in_spans(toks.starts[k], datelines)[1]) else w
+            for k, w in enumerate(words))
     out: list[tuple[int, int, str]] = []
     i = 0
     while i < n:
@@ -138,12 +136,16 @@ def match_places(toks: Tokens) -> list[tuple[int, int, str]]:
             i += 1
             continue
         end, (canonical, kind, pop) = hit
-        if _skip(toks, i, end, kind, pop, canonical):
+        if not datelines_hit(toks, i, datelines) and _skip(toks, i, end, kind, pop, canonical):
             i = end
             continue
         out.append((i, end, canonical))
         i = end
     return out
+
+
+def datelines_hit(toks: Tokens, i: int, datelines: tuple) -> bool:
+    return bool(datelines) and in_spans(toks.starts[i], datelines) is not None
 
 
 def _skip(toks: Tokens, i: int, end: int, kind: int, pop: int, canonical: str) -> bool:
@@ -153,8 +155,11 @@ def _skip(toks: Tokens, i: int, end: int, kind: int, pop: int, canonical: str) -
     prev = words[i - 1] if i > 0 and kinds[i - 1] == "w" and not toks.sent[i] else ""
     # Part of a personal or organization name: "Israel Katz", "Mike Johnson",
     # "Washington Post", "Tel Aviv University".
-    if nxt and (_is_namey(nxt) or nxt.lower() in ORG_WORDS) and _load().get(nxt) is None:
+    if nxt and (_is_namey(nxt) or (nxt[:1].isupper() and nxt.lower() in ORG_WORDS)) \
+            and _load().get(nxt) is None:
         return True
+    if prev in PARTICLES:
+        return True  # "van der Linden", "da Costa"
     if prev and _is_namey(prev) and _load().get(prev) is None and prev.lower() not in ORG_WORDS:
         return True
     return (kind == _KIND_CITY and end - i == 1 and toks.sent[i]
@@ -169,9 +174,16 @@ def is_place(name: str) -> bool:
 
 def find_places(text: str) -> list[Entity]:
     """Places named in the text, in order of first mention, with mention counts."""
+    from .organizations import match_organizations
+
     toks = tokenize(text)
+    in_org = set()
+    for a, b, _name in match_organizations(toks):
+        in_org.update(range(a, b))
     counts: dict[str, int] = {}
-    for _i, _end, name in match_places(toks):
+    for i, _end, name in match_places(toks, dateline_spans(text)):
+        if i in in_org:
+            continue  # "University of Johannesburg", "Times of Israel"
         counts[name] = counts.get(name, 0) + 1
     return [Entity(name, c) for name, c in counts.items()]
 
