@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -32,6 +33,7 @@ def fold(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=8192)
 def norm_key(name: str) -> str:
     """Comparison key for names: folded, lower case, single spaces, no dots."""
     return " ".join(fold(normalize(name)).replace(".", "").lower().split())
@@ -170,6 +172,8 @@ TENS = {"twenty": 20, "thirty": 30, "forty": 40}
 def ordinal_value(word: str) -> int | None:
     """``4th``/``fourth``/``twenty-first`` → int; anything else → None."""
     w = word.lower()
+    if w[-2:] not in ("st", "nd", "rd", "th") and "-" not in w:
+        return None
     m = re.fullmatch(r"(\d{1,3})(?:st|nd|rd|th)", w)
     if m:
         return int(m.group(1))
@@ -183,19 +187,19 @@ def ordinal_value(word: str) -> int | None:
 
 # --- tokenizer -------------------------------------------------------------
 
-# Dotted abbreviations (U.S., D.C.), words (with inner hyphens/apostrophes),
-# numbers with ordinal suffixes, single punctuation marks. No nested
-# quantifiers over the same characters: linear in the input.
+# Leading whitespace, then one of: dotted abbreviation (U.S., D.C.), word (with
+# inner hyphens/apostrophes), number with an ordinal suffix, any other single
+# character. No nested quantifiers over the same characters: linear.
 _TOKEN_RE = re.compile(
-    r"(?P<a>(?:[A-Z]\.){2,})"
-    r"|(?P<w>[^\W\d_](?:[\w\-]|['’](?=\w))*)"
-    r"|(?P<n>\d+(?:[.,:]\d+)*(?:st|nd|rd|th)?)"
-    r"|(?P<p>[^\w\s])"
+    r"(\s*)(?:((?:[A-Z]\.){2,})"
+    r"|([^\W\d_](?:[\w\-]|['’](?=\w))*)"
+    r"|(\d+(?:[.,:]\d+)*(?:st|nd|rd|th)?)"
+    r"|(\S))"
 )
 _SENT_END = frozenset('.!?:;"“”()—–')
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Tokens:
     """Parallel lists: token text (possessive stripped), kind, offsets, flags."""
 
@@ -210,44 +214,57 @@ class Tokens:
         return len(self.words)
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=64)
 def tokenize(text: str) -> Tokens:
+    """Tokens of ``text`` (cached: every extractor looks at the same text)."""
     words: list[str] = []
     kinds: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
     sent: list[bool] = []
     poss: list[bool] = []
-    prev_end = 0
+    pos = 0
     prev_word = ""
     prev_kind = "p"
-    for m in _TOKEN_RE.finditer(text):
-        kind = m.lastgroup or "p"
-        w = m.group()
-        p = False
-        if kind == "w" and len(w) > 2 and w[-2] in "'’" and w[-1] in "sS":
-            w = w[:-2]
-            p = True
-        gap = text[prev_end:m.start()]
-        if not words or "\n" in gap:
+    sent_end = _SENT_END
+    for sp, a, w, num, p in _TOKEN_RE.findall(text):
+        start = pos + len(sp)
+        if w:
+            kind, tok = "w", w
+        elif a:
+            kind, tok = "a", a
+        elif num:
+            kind, tok = "n", num
+        else:
+            kind, tok = "p", p
+        pos = start + len(tok)
+        ps = False
+        if kind == "w" and len(tok) > 2 and tok[-1] in "sS" and tok[-2] in "'’":
+            tok = tok[:-2]
+            ps = True
+        if not words or "\n" in sp:
             s = True
-        elif prev_kind == "p" and prev_word in _SENT_END:
+        elif prev_kind == "p" and prev_word in sent_end:
             # "Mr." / "Dr." / an initial "J." do not end a sentence.
             s = not (prev_word == "." and len(words) > 1 and
-                     (words[-2].lower() in HONORIFICS or len(words[-2]) == 1))
+                     (len(words[-2]) == 1 or words[-2].lower() in HONORIFICS))
         else:
             s = False
-        words.append(w)
+        words.append(tok)
         kinds.append(kind)
-        starts.append(m.start())
-        ends.append(m.end())
+        starts.append(start)
+        ends.append(pos)
         sent.append(s)
-        poss.append(p)
-        prev_end = m.end()
-        prev_word = w
+        poss.append(ps)
+        prev_word = tok
         prev_kind = kind
     return Tokens(tuple(words), tuple(kinds), tuple(starts), tuple(ends), tuple(sent),
                   tuple(poss))
+
+
+def name_words(name: str) -> tuple[str, ...]:
+    """Word tokens of a short name, uncached (keeps the text cache for articles)."""
+    return tuple(w or a for _sp, a, w, _n, _p in _TOKEN_RE.findall(name) if w or a)
 
 
 # A dateline at a line start: "KYIV, Ukraine (AP) —", "PORT SUDAN, Sudan, Feb 12 (Reuters) -",
@@ -269,9 +286,10 @@ def dateline_spans(text: str) -> tuple[tuple[int, int, int], ...]:
 
 
 def in_spans(pos: int, spans: tuple[tuple[int, int, int], ...]) -> tuple[int, int, int] | None:
-    for span in spans:
-        if span[0] <= pos < span[2]:
-            return span
+    """The span containing character offset ``pos`` (spans are sorted), else None."""
+    k = bisect_right(spans, (pos, float("inf"), float("inf"))) - 1
+    if k >= 0 and spans[k][0] <= pos < spans[k][2]:
+        return spans[k]
     return None
 
 

@@ -13,8 +13,16 @@ from importlib import resources
 
 from ..model import Entity
 from .lexicon import (
-    HONORIFICS, MONTHS, NATIONALITIES, ROLE_HEADS, STOP, Tokens, dateline_spans, in_spans,
-    is_acronym, tokenize,
+    HONORIFICS,
+    MONTHS,
+    NATIONALITIES,
+    ROLE_HEADS,
+    STOP,
+    Tokens,
+    dateline_spans,
+    in_spans,
+    is_acronym,
+    tokenize,
 )
 
 # Last word of an organization name.
@@ -71,8 +79,23 @@ def _orgish(word: str, kind: str) -> bool:
     return word[:1].isupper()
 
 
+_memo: tuple | None = None
+
+
 def match_organizations(toks: Tokens, datelines: tuple = ()) -> list[tuple[int, int, str]]:
-    """Organization matches as (first token, end token, name), left to right."""
+    """Organization matches as (first token, end token, name), left to right.
+
+    The last result is memoized: places and people ask about the same text.
+    """
+    global _memo
+    if _memo is not None and _memo[0] is toks and _memo[1] == datelines:
+        return _memo[2]
+    out = _match_organizations(toks, datelines)
+    _memo = (toks, datelines, out)
+    return out
+
+
+def _match_organizations(toks: Tokens, datelines: tuple) -> list[tuple[int, int, str]]:
     lex = _load()
     words, kinds = toks.words, toks.kinds
     n = len(words)
@@ -90,11 +113,10 @@ def match_organizations(toks: Tokens, datelines: tuple = ()) -> list[tuple[int, 
         # Lexicon, longest first.
         if w in _lex_first:
             hit = None
-            for end in range(min(n, i + _lex_max), i, -1):
-                if any(kinds[k] not in "wa" for k in range(i, end)):
-                    continue
-                if any(toks.poss[k] for k in range(i, end - 1)):
-                    continue
+            lim = i + 1
+            while lim < n and lim - i < _lex_max and kinds[lim] in "wa" and not toks.poss[lim - 1]:
+                lim += 1
+            for end in range(lim, i, -1):
                 name = lex.get(" ".join(words[i:end]))
                 if name:
                     hit = (end, name)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from ..model import ArticleData, Cleaned, Person, Provenance
 from .lexicon import (
@@ -67,6 +68,7 @@ def _story_text(cleaned: Cleaned) -> str:
     return "\n".join(lines)
 
 
+@lru_cache(maxsize=16384)
 def _name_word(w: str, kind: str) -> bool:
     if kind != "w":
         return False

@@ -9,12 +9,25 @@ common short forms (``U.S.``) come from ``data/places_extra.txt``.
 from __future__ import annotations
 
 import logging
+from bisect import bisect_left
 from importlib import resources
 
 from ..model import Entity
 from .lexicon import (
-    HONORIFICS, NATIONALITIES, ORG_WORDS, PARTICLES, ROLE_HEADS, ROLE_MODIFIERS, STOP, Tokens,
-    dateline_spans, fold, in_spans, is_cap, tokenize,
+    HONORIFICS,
+    NATIONALITIES,
+    ORG_WORDS,
+    PARTICLES,
+    ROLE_HEADS,
+    ROLE_MODIFIERS,
+    STOP,
+    Tokens,
+    dateline_spans,
+    fold,
+    in_spans,
+    is_cap,
+    name_words,
+    tokenize,
 )
 
 log = logging.getLogger(__name__)
@@ -38,8 +51,7 @@ def _key(words: list[str] | tuple[str, ...]) -> str:
 
 
 def _name_tokens(name: str) -> tuple[str, ...]:
-    toks = tokenize(name)
-    return tuple(w for w, k in zip(toks.words, toks.kinds, strict=True) if k in "wa")
+    return name_words(name)
 
 
 def _add(index: dict, name: str, canonical: str, kind: int, pop: int) -> None:
@@ -110,10 +122,14 @@ def match_places(toks: Tokens, datelines: tuple = ()) -> list[tuple[int, int, st
     n = len(words)
     if datelines:
         # "KYIV, Ukraine (AP) —": the all-caps place part of a dateline is a place.
-        words = tuple(
-            w.title() if (w.isupper() and len(w) > 1 and in_spans(toks.starts[k], datelines)
-                          and toks.starts[k] < in_spans(toks.starts[k], datelines)[1]) else w
-            for k, w in enumerate(words))
+        words = list(words)
+        for start, caps_end, _end in datelines:
+            k = bisect_left(toks.starts, start)
+            while k < n and toks.starts[k] < caps_end:
+                if words[k].isupper() and len(words[k]) > 1:
+                    words[k] = words[k].title()
+                k += 1
+    poss = toks.poss
     out: list[tuple[int, int, str]] = []
     i = 0
     while i < n:
@@ -122,13 +138,12 @@ def match_places(toks: Tokens, datelines: tuple = ()) -> list[tuple[int, int, st
             i += 1
             continue
         hit = None
-        # longest match first
-        for end in range(min(n, i + _maxlen), i, -1):
-            if any(kinds[k] not in "wa" for k in range(i, end)):
-                continue
-            if any(toks.poss[k] for k in range(i, end - 1)):
-                continue
-            got = index.get(_key(words[i:end]))
+        # the longest run of words that a name could span, then longest match first
+        lim = i + 1
+        while lim < n and lim - i < _maxlen and kinds[lim] in "wa" and not poss[lim - 1]:
+            lim += 1
+        for end in range(lim, i, -1):
+            got = index.get(" ".join(words[i:end]))
             if got:
                 hit = (end, got)
                 break

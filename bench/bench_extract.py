@@ -1,0 +1,72 @@
+"""Benchmark: clean+extract speed on seed-sized articles and linear scaling.
+
+Usage: python bench/bench_extract.py [REPEATS]
+
+Prints the median time per seed-sized article (the five example seeds, many
+repetitions, one core) for extraction alone and for clean+extract, and the
+time per MB on 1 MB and 10 MB synthetic inputs (roughly constant = linear).
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from news_digest.clean import clean
+from news_digest.extract import extract, lexicon
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _median_ms(fn, repeats: int) -> float:
+    times = []
+    for _ in range(repeats):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return statistics.median(times) * 1000
+
+
+def main(argv: list[str]) -> int:
+    repeats = int(argv[0]) if argv else 200
+    seeds = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    cleaned = [clean(s) for s in seeds]
+    extract(cleaned[0], "warm", "warm")  # load the gazetteer once
+
+    def run_extract():
+        for c in cleaned:
+            lexicon.tokenize.cache_clear()
+            lexicon.dateline_spans.cache_clear()
+            extract(c, "s", "s")
+
+    def run_both():
+        for s in seeds:
+            lexicon.tokenize.cache_clear()
+            lexicon.dateline_spans.cache_clear()
+            extract(clean(s), "s", "s")
+
+    n = len(seeds)
+    ex = _median_ms(run_extract, repeats) / n
+    both = _median_ms(run_both, repeats) / n
+    print(f"seed-sized article ({n} seeds x {repeats}): extract {ex:.3f} ms "
+          f"({1000 / ex:.0f}/s), clean+extract {both:.3f} ms ({1000 / both:.0f}/s)")
+
+    body = "\n\n".join(seeds)
+    for mb in (1, 10):
+        text = (body + "\n\n") * (mb * 1_000_000 // (len(body) + 2) + 1)
+        text = text[: mb * 1_000_000]
+        t = time.perf_counter()
+        c = clean(text)
+        t_clean = time.perf_counter() - t
+        t = time.perf_counter()
+        extract(c, "big", "big")
+        t_ex = time.perf_counter() - t
+        print(f"{mb:>2} MB: clean {t_clean:.2f} s, extract {t_ex:.2f} s "
+              f"({t_ex / mb:.2f} s/MB extract)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
