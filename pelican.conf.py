@@ -24,7 +24,7 @@ PLUGINS = ["news_digest", "pelican.plugins.sitemap"]
 ARTICLE_URL = ARTICLE_SAVE_AS = "articles/{slug}.html"
 PAGE_URL = PAGE_SAVE_AS = "pages/{slug}.html"
 DRAFT_URL = DRAFT_SAVE_AS = "drafts/{slug}.html"
-DIRECT_TEMPLATES = ["index", "404"]
+DIRECT_TEMPLATES = ["index", "404", "search"]
 DEFAULT_PAGINATION = 20
 # Later pages live under a folder no slug can name, so they cannot collide.
 PAGINATION_PATTERNS = (

@@ -15,8 +15,9 @@ def register() -> None:
     """Connect the plugin to Pelican's signals (called by Pelican's plugin loader)."""
     from pelican import signals
 
-    from . import generators, metadata, plugin
+    from . import generators, metadata, plugin, search
 
     signals.initialized.connect(plugin.run_ingest)
     signals.article_generator_context.connect(metadata.on_article_context)
     signals.get_generators.connect(generators.get_generators)
+    signals.get_generators.connect(search.get_generators)
