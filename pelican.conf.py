@@ -26,6 +26,8 @@ PAGE_URL = PAGE_SAVE_AS = "pages/{slug}.html"
 DRAFT_URL = DRAFT_SAVE_AS = "drafts/{slug}.html"
 DIRECT_TEMPLATES = ["index", "404", "search"]
 DEFAULT_PAGINATION = 20
+# Person and trip pages paginate their article lists the same way as the index.
+PAGINATED_TEMPLATES = {"index": None, "person": None, "trip": None}
 # Later pages live under a folder no slug can name, so they cannot collide.
 PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),

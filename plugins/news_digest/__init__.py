@@ -17,7 +17,9 @@ def register() -> None:
 
     from . import generators, metadata, plugin, search
 
+    signals.initialized.connect(plugin.set_defaults)
     signals.initialized.connect(plugin.run_ingest)
     signals.article_generator_context.connect(metadata.on_article_context)
+    signals.article_generator_finalized.connect(generators.on_articles_finalized)
     signals.get_generators.connect(generators.get_generators)
     signals.get_generators.connect(search.get_generators)

@@ -56,6 +56,11 @@ def cmd_inspect(args: argparse.Namespace) -> int:
             continue
         found.append(analyse(got[0], display, path.stem, registry))
     resolve_collection(found, registry)
+    if settings:
+        from .ingest import editorial_pass
+        from .plugin import load_corrections, load_trips
+
+        editorial_pass(found, trips=load_trips(settings), corrections=load_corrections(settings))
     for data in found:
         if args.json:
             print(json.dumps(data.to_json(), ensure_ascii=False))
@@ -65,6 +70,13 @@ def cmd_inspect(args: argparse.Namespace) -> int:
             print("  people: " + ", ".join(p.name for p in data.people))
             if data.trip:
                 print(f"  trip: {data.trip.number} ({data.trip.phrase})")
+            if data.trip_resolved:
+                print(f"  filed under trip {data.trip_resolved} "
+                      f"({data.trip_provenance.kind}: {data.trip_provenance.detail})")
+            if data.date_provenance.kind not in ("none", "text"):
+                print(f"  date: {data.date_provenance.kind}: {data.date_provenance.detail}")
+            if data.discrepancy:
+                print(f"  discrepancy: {data.discrepancy}")
     return 0 if found or not report.warnings else 1
 
 

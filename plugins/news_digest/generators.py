@@ -1,4 +1,11 @@
-"""The digest's own outputs, written after Pelican's article generator has run."""
+"""The digest's own outputs: people, trips, timeline and feeds.
+
+``on_articles_finalized`` (Pelican's ``article_generator_finalized``) builds the
+cross-link index once, annotates the articles and puts the index in the shared
+context, so every template (article pages included) can use it. ``DigestGenerator``
+then writes the pages with Pelican's Writer, honouring RELATIVE_URLS and the
+project's PAGINATION_PATTERNS.
+"""
 
 from __future__ import annotations
 
@@ -8,24 +15,101 @@ from pathlib import Path
 from pelican.generators import Generator
 
 from . import settings as nd_settings
+from .crosslinks import CONTEXT_KEY, DigestIndex, annotate_articles, build_index
 
 logger = logging.getLogger(__name__)
 
 
+def _claimed_paths(generator) -> set[str]:
+    """Output files already spoken for, which person pages must never overwrite."""
+    claimed = set()
+    for attr in ("articles", "translations", "hidden_articles", "hidden_translations",
+                 "drafts", "drafts_translations"):
+        for a in getattr(generator, attr, []) or []:
+            if getattr(a, "save_as", ""):
+                claimed.add(a.save_as)
+    for name in generator.settings.get("DIRECT_TEMPLATES", []):
+        claimed.add(generator.settings.get(f"{name.upper()}_SAVE_AS", f"{name}.html"))
+    for key in ("PEOPLE", "TRIPS", "TIMELINE"):
+        claimed.add(nd_settings.get(generator.settings, f"NEWS_DIGEST_{key}_SAVE_AS"))
+    claimed.discard("")
+    return claimed
+
+
+def on_articles_finalized(generator) -> None:
+    """Build the cross-link index and annotate article bodies (once per build)."""
+    from .plugin import load_registry, load_trips
+
+    settings = generator.settings
+    trips = load_trips(settings)
+    people_registry = load_registry(settings)
+    articles = list(generator.articles)
+    index = build_index(articles, settings, trips, people_registry, _claimed_paths(generator))
+    generator.context[CONTEXT_KEY] = index
+    if nd_settings.get(settings, "NEWS_DIGEST_ANNOTATE"):
+        annotate_articles(index, articles, generator.context, settings, people_registry)
+        _forget_rendered(articles)
+
+
+def _forget_rendered(articles: list) -> None:
+    """Drop content Pelican may have memoized before we annotated it."""
+    if not articles:
+        return
+    cache = getattr(articles[0].get_content, "cache", None)
+    if not cache:
+        return
+    ids = {id(a) for a in articles}
+    for key in [k for k in cache if k and id(k[0]) in ids]:
+        del cache[key]
+
+
 class DigestGenerator(Generator):
-    """Site-wide feed of dated articles (more digest pages come in later stages)."""
+    """People index and pages, trips index and pages, timeline, and the Atom feeds."""
 
     def generate_context(self) -> None:
-        pass
+        self.index: DigestIndex = self.context.get(CONTEXT_KEY) or DigestIndex()
+
+    def _write(self, writer, save_as: str, template: str, url: str, paginated=None,
+               **kwargs) -> None:
+        if not save_as:
+            return
+        writer.write_file(save_as, self.get_template(template), self.context,
+                          relative_urls=self.settings["RELATIVE_URLS"], paginated=paginated,
+                          template_name=template, url=url, **kwargs)
+
+    def _feed(self, writer, articles: list, path: str, url: str, title: str) -> None:
+        if path:
+            writer.write_feed(articles, self.context, path, url,
+                              feed_title=f"{self.settings.get('SITENAME', '')} — {title}")
 
     def generate_output(self, writer) -> None:
         # GitHub Pages must serve the output as is (no Jekyll processing).
         (Path(self.output_path) / ".nojekyll").touch()
+        s = self.settings
         articles = [a for a in self.context.get("articles", []) if not getattr(a, "undated", False)]
-        path = nd_settings.get(self.settings, "NEWS_DIGEST_FEED_ATOM")
+        path = nd_settings.get(s, "NEWS_DIGEST_FEED_ATOM")
         if path:
             writer.write_feed(articles, self.context, path,
-                              nd_settings.get(self.settings, "NEWS_DIGEST_FEED_ATOM_URL"))
+                              nd_settings.get(s, "NEWS_DIGEST_FEED_ATOM_URL"))
+        index = self.index
+        self._write(writer, nd_settings.get(s, "NEWS_DIGEST_PEOPLE_SAVE_AS"), "people",
+                    nd_settings.get(s, "NEWS_DIGEST_PEOPLE_URL"), people=index.people)
+        for p in index.people:
+            self._write(writer, p.save_as, "person", p.url, paginated={"articles": p.articles},
+                        person=p, articles=p.articles)
+            self._feed(writer, list(reversed(p.dated_articles)), p.feed_save_as, p.feed_url,
+                       p.name)
+        self._write(writer, nd_settings.get(s, "NEWS_DIGEST_TRIPS_SAVE_AS"), "trips",
+                    nd_settings.get(s, "NEWS_DIGEST_TRIPS_URL"), trips=index.trips,
+                    no_trip=index.no_trip)
+        for t in index.trips:
+            self._write(writer, t.save_as, "trip", t.url, paginated={"articles": t.articles},
+                        trip=t, articles=t.articles)
+            self._feed(writer, list(reversed(t.dated_articles)), t.feed_save_as, t.feed_url,
+                       t.title)
+        self._write(writer, nd_settings.get(s, "NEWS_DIGEST_TIMELINE_SAVE_AS"), "timeline",
+                    nd_settings.get(s, "NEWS_DIGEST_TIMELINE_URL"), timeline=index.timeline,
+                    trips=index.trips)
 
 
 def get_generators(pelican):

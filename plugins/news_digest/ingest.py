@@ -106,9 +106,26 @@ def display_path(path: Path, base: Path | None) -> str:
     return path.as_posix()
 
 
+def editorial_pass(articles: list[ArticleData], *, trips=None, corrections=None,
+                   seed_stems: list[str] | None = None, warn=None) -> None:
+    """After extraction: the editor's corrections, then trip resolution and date inference.
+
+    Runs at ingest so each page carries the final values with their provenance.
+    """
+    from .corrections import apply_corrections
+    from .trips import editorial_pass as resolve_and_infer
+
+    apply_corrections(articles, corrections, seed_stems, warn)
+    resolve_and_infer(articles, trips)
+
+
 def ingest(seeds_dir: Path, articles_dir: Path, *, project_root: Path | None = None,
-           registry=None, write: bool = True) -> IngestReport:
-    """Convert every seed into a page; return what happened to each."""
+           registry=None, trips=None, corrections=None, write: bool = True) -> IngestReport:
+    """Convert every seed into a page; return what happened to each.
+
+    ``trips`` (``trips.TripRegistry``) and ``corrections`` (``corrections.Corrections``)
+    are the editor's files, or None.
+    """
     report = IngestReport()
     seeds = list_seeds(seeds_dir, report)
     analysed: list[tuple[ArticleData, str]] = []
@@ -129,6 +146,8 @@ def ingest(seeds_dir: Path, articles_dir: Path, *, project_root: Path | None = N
             continue
         analysed.append((data, sha))
     resolve_collection([d for d, _ in analysed], registry)
+    editorial_pass([d for d, _ in analysed], trips=trips, corrections=corrections,
+                   seed_stems=[p.stem for p in seeds], warn=report.warn)
     if write:
         _write_pages(analysed, articles_dir, report)
     else:
@@ -173,4 +192,4 @@ def _write_pages(analysed: list[tuple[ArticleData, str]], articles_dir: Path,
                 logger.info("%s: removed, its seed %s is gone", page.path, page.seed)
 
 
-__all__ = ["IngestReport", "SeedResult", "analyse", "ingest", "list_seeds"]
+__all__ = ["IngestReport", "SeedResult", "analyse", "editorial_pass", "ingest", "list_seeds"]

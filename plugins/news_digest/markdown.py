@@ -97,6 +97,9 @@ def render_page(data: ArticleData, seed_sha: str) -> str:
     )
     if data.trip:
         lines.append(f"Trip: {data.trip.number}")
+    if data.trip_resolved:
+        # The trip the site files the article under (Trip: is what the text states).
+        lines.append(f"Trip-Resolved: {data.trip_resolved}")
     lines.append(f"Seed: {escape_meta(data.seed)}")
     lines.append(f"Seed-Sha256: {seed_sha}")
     # ensure_ascii keeps the line free of any character Markdown could reinterpret

@@ -32,11 +32,46 @@ def on_article_context(generator, metadata: dict) -> None:
     metadata["digest"] = digest
     for key in ("people", "places", "organizations"):
         metadata[key] = split_list(metadata.get(key))
+    date_range = _date_range(digest.get("date_range"))
+    metadata["date_range"] = None
     if "date" not in metadata:
-        metadata["date"] = UNDATED_SORT_DATE
+        # An approximate date (a trip's range) sorts at the range's start.
+        metadata["date"] = (datetime.datetime.combine(date_range[0], datetime.time())
+                            if date_range else UNDATED_SORT_DATE)
         metadata["undated"] = True
+        metadata["date_range"] = date_range
     else:
         metadata["undated"] = False
+    _trip_metadata(metadata, digest)
     metadata["date_provenance"] = digest.get("date_provenance", "text")
     metadata["date_provenance_detail"] = digest.get("date_provenance_detail", "")
     metadata["removed"] = digest.get("removed", [])
+    metadata["note"] = digest.get("note", "")
+    metadata["quotes"] = [q for q in digest.get("quotes", []) if isinstance(q, dict)]
+    metadata["person_roles"] = {p.get("name"): p.get("roles", [])
+                                for p in digest.get("people", []) if isinstance(p, dict)}
+
+
+def _date_range(value) -> tuple[datetime.date, datetime.date] | None:
+    try:
+        start, end = (datetime.date.fromisoformat(v) for v in value)
+    except (TypeError, ValueError):
+        return None
+    return start, end
+
+
+def _trip_metadata(metadata: dict, digest: dict) -> None:
+    """The resolved trip (header ``Trip-Resolved``, editable) and what the text states."""
+    raw = metadata.pop("trip-resolved", None)
+    try:
+        metadata["trip_resolved"] = int(str(raw).strip()) if raw not in (None, "") else None
+    except ValueError:
+        logger.warning("%s: Trip-Resolved: %r is not a trip number; ignored",
+                       metadata.get("seed", "?"), raw)
+        metadata["trip_resolved"] = None
+    stated = digest.get("trip")
+    metadata["trip_stated"] = stated if isinstance(stated, dict) else None
+    prov = digest.get("trip_provenance") or {}
+    metadata["trip_provenance"] = prov.get("kind", "none")
+    metadata["trip_provenance_detail"] = prov.get("detail", "")
+    metadata["discrepancy"] = digest.get("discrepancy", "")

@@ -129,11 +129,20 @@ class ArticleData:
     trip: TripMention | None = None
     quotes: list[Quote] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # Editorial pass (corrections, trips file): the trip the site files the article
+    # under (``trip`` stays what the text states), why, and any disagreement.
+    trip_resolved: int | None = None
+    trip_provenance: Provenance = Provenance()
+    discrepancy: str = ""
+    # An undated article on a known trip: the trip's range (shown as approximate).
+    date_range: tuple[datetime.date, datetime.date] | None = None
+    note: str = ""  # the editor's note (corrections file), shown on the article page
 
     def to_json(self) -> dict[str, Any]:
         """The documented ``news-digest inspect --json`` shape (see README)."""
         d = asdict(self)
         d["date"] = self.date.isoformat() if self.date else None
+        d["date_range"] = [x.isoformat() for x in self.date_range] if self.date_range else None
         d["file"] = d.pop("seed")
         d["body_paragraphs"] = [b.text for b in self.blocks if b.kind == "p"]
         d["headings"] = [b.text for b in self.blocks if b.kind == "h2"]

@@ -25,14 +25,42 @@ def load_registry(settings: dict[str, Any]):
     return load_people(path)
 
 
+def load_trips(settings: dict[str, Any]):
+    """The editor's trips file (``trips.TripRegistry``), or None when there is none."""
+    path = nd_settings.editor_file(settings, "NEWS_DIGEST_TRIPS_FILE")
+    if not path.is_file():
+        return None
+    from .trips import load_trips as load
+
+    return load(path)
+
+
+def load_corrections(settings: dict[str, Any]):
+    """The editor's corrections file (``corrections.Corrections``), or None."""
+    path = nd_settings.editor_file(settings, "NEWS_DIGEST_CORRECTIONS_FILE")
+    if not path.is_file():
+        return None
+    from .corrections import load_corrections as load
+
+    return load(path)
+
+
 def ingest_from_settings(settings: dict[str, Any], *, write: bool = True) -> IngestReport:
     return ingest(
         nd_settings.seeds_path(settings),
         nd_settings.articles_path(settings),
         project_root=nd_settings.project_root(settings),
         registry=load_registry(settings),
+        trips=load_trips(settings),
+        corrections=load_corrections(settings),
         write=write,
     )
+
+
+def set_defaults(pelican) -> None:
+    """Put every NEWS_DIGEST_* default in the settings, so templates can use them."""
+    for key, value in nd_settings.DEFAULTS.items():
+        pelican.settings.setdefault(key, value)
 
 
 def run_ingest(pelican) -> None:

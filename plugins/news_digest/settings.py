@@ -23,6 +23,29 @@ DEFAULTS: dict[str, Any] = {
     # Site-wide Atom feed of dated articles (undated articles have no date to give).
     "NEWS_DIGEST_FEED_ATOM": "feeds/all.atom.xml",
     "NEWS_DIGEST_FEED_ATOM_URL": "feeds/all.atom.xml",
+    # The digest's own pages, like Pelican's TAG_URL/TAG_SAVE_AS: *_URL is the link,
+    # *_SAVE_AS the file written ("" to not write the page). All end in .html so the
+    # site works from file:// and under a sub-path. {slug} is the person's slug,
+    # {number} the trip number.
+    "NEWS_DIGEST_PEOPLE_URL": "people.html",  # everyone, by article count
+    "NEWS_DIGEST_PEOPLE_SAVE_AS": "people.html",
+    "NEWS_DIGEST_PERSON_URL": "people/{slug}.html",  # one page per person
+    "NEWS_DIGEST_PERSON_SAVE_AS": "people/{slug}.html",
+    "NEWS_DIGEST_TRIPS_URL": "trips.html",  # all trips + the articles on no trip
+    "NEWS_DIGEST_TRIPS_SAVE_AS": "trips.html",
+    "NEWS_DIGEST_TRIP_URL": "trips/{number}.html",  # one page per trip
+    "NEWS_DIGEST_TRIP_SAVE_AS": "trips/{number}.html",
+    "NEWS_DIGEST_TIMELINE_URL": "timeline.html",  # trips and articles on one axis
+    "NEWS_DIGEST_TIMELINE_SAVE_AS": "timeline.html",
+    # Atom feeds of a person's and a trip's dated articles ("" for none).
+    "NEWS_DIGEST_PERSON_FEED_ATOM": "feeds/people/{slug}.atom.xml",
+    "NEWS_DIGEST_PERSON_FEED_ATOM_URL": "feeds/people/{slug}.atom.xml",
+    "NEWS_DIGEST_TRIP_FEED_ATOM": "feeds/trips/{number}.atom.xml",
+    "NEWS_DIGEST_TRIP_FEED_ATOM_URL": "feeds/trips/{number}.atom.xml",
+    # How many same-trip and shared-people articles an article page links to.
+    "NEWS_DIGEST_RELATED_LIMIT": 5,
+    # Link people mentions in article bodies to their pages.
+    "NEWS_DIGEST_ANNOTATE": True,
 }
 
 
