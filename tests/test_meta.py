@@ -1,0 +1,321 @@
+"""Title/date/source/summary extraction: the seeds against the shared spec, then unit rules."""
+
+from __future__ import annotations
+
+import datetime
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+from news_digest.clean import clean
+from news_digest.extract.meta import (
+    extract_meta,
+    outlet_from_byline,
+    parse_date,
+    split_sentences,
+    summary_from_lead,
+    title_from_lead,
+)
+from news_digest.model import INFERRED, NONE, TEXT, ArticleData
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+SPEC = Path(__file__).resolve().parents[2] / "shared/spec/seeds-expected.toml"
+
+
+def _spec_seeds() -> list[dict]:
+    if not SPEC.exists():
+        return []
+    with SPEC.open("rb") as fh:
+        return tomllib.load(fh)["seed"]
+
+
+SPEC_SEEDS = _spec_seeds()
+
+
+def norm(text: str) -> str:
+    text = text.replace("\u00a0", " ")
+    text = text.translate(str.maketrans("\u2018\u2019\u201c\u201d", "''\"\""))
+    return " ".join(text.split())
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"[\w'-]+", norm(text).lower())
+
+
+def meta_of(text: str) -> ArticleData:
+    data = ArticleData(seed="seeds/x.txt", stem="x")
+    extract_meta(clean(text), data)
+    return data
+
+
+@pytest.fixture(params=SPEC_SEEDS or [None], ids=[s["file"] for s in SPEC_SEEDS] or ["none"])
+def seed(request) -> tuple[dict, ArticleData, str]:
+    spec = request.param
+    if spec is None:
+        pytest.skip(f"shared spec not found at {SPEC}")
+    path = SEEDS / spec["file"]
+    if not path.exists():
+        pytest.skip(f"seed {path} not in this checkout")
+    raw = path.read_text(encoding="utf-8")
+    data = ArticleData(seed=f"seeds/{spec['file']}", stem=path.stem)
+    cleaned = clean(raw)
+    extract_meta(cleaned, data)
+    return spec, data, cleaned.paragraphs[0] if cleaned.paragraphs else ""
+
+
+# --------------------------------------------------------------------------- the seeds
+
+
+def test_seed_title(seed):
+    spec, data, lead = seed
+    if spec["title"]:
+        assert norm(data.title).strip("'\"") == norm(spec["title"])
+        assert data.title_provenance.kind == TEXT
+    else:
+        title = data.title
+        assert title and len(title) <= 100
+        assert norm(title) != norm(lead.rstrip("."))  # not the lead sentence verbatim
+        assert title[-1].isalnum() or title[-1] in "\"')"
+        lead_words = set(words(lead))
+        assert set(words(title)) <= lead_words, "title must be made of the lead's words"
+        first_clause = words(title)[0]
+        assert first_clause in lead_words
+        assert data.title_provenance.kind == INFERRED
+        assert data.title_provenance.detail == "from the lead sentence"
+
+
+def test_seed_date(seed):
+    spec, data, _ = seed
+    if spec["date_provenance"] == "text":
+        assert data.date == datetime.date.fromisoformat(spec["date"])
+        assert data.date_provenance.kind == TEXT and data.date_provenance.detail
+    else:  # editor/inferred dates are set by later stages: never guessed here
+        assert data.date is None and data.date_provenance.kind == NONE
+
+
+def test_seed_source(seed):
+    spec, data, _ = seed
+    if spec["source"]:
+        assert data.source == spec["source"]
+        assert data.source_provenance.kind == TEXT
+    else:
+        assert data.source is None and data.source_provenance.kind == NONE
+
+
+def test_seed_summary(seed):
+    spec, data, lead = seed
+    assert data.summary and len(data.summary) <= 300 + 1
+    if "summary_starts" in spec:
+        assert norm(data.summary).startswith(norm(spec["summary_starts"]))
+        assert data.summary_provenance == (TEXT, "standfirst") or (
+            data.summary_provenance.kind == TEXT
+        )
+    else:
+        assert norm(lead).startswith(norm(data.summary).rstrip("\u2026"))
+        assert data.summary_provenance.kind == INFERRED
+
+
+# --------------------------------------------------------------------------- dates
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("2024-01-10", datetime.date(2024, 1, 10)),
+        ("March 3, 2024", datetime.date(2024, 3, 3)),
+        ("3 March 2024", datetime.date(2024, 3, 3)),
+        ("Mar. 3, 2024", datetime.date(2024, 3, 3)),
+        ("Sunday, Sept 22nd, 2024 10:05 GMT", datetime.date(2024, 9, 22)),
+        ("22nd of October 2023", datetime.date(2023, 10, 22)),
+        ("2024/02/29 14:00", datetime.date(2024, 2, 29)),
+        ("March 3", None),
+        ("2 hours ago", None),
+        ("February 30, 2024", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_parse_date(phrase, expected):
+    assert parse_date(phrase) == expected
+
+
+def test_date_from_published_line():
+    d = meta_of("Envoy lands for talks\n\nPublished: Mar. 3, 2024\n\nThe envoy landed. More.")
+    assert d.date == datetime.date(2024, 3, 3)
+    assert d.date_provenance.kind == TEXT and "Mar. 3, 2024" in d.date_provenance.detail
+
+
+def test_date_marker_wins_over_published_line():
+    d = meta_of(" date 2024-01-10 The envoy landed.\n\nPublished: 3 March 2024\n\nMore text.")
+    assert d.date == datetime.date(2024, 1, 10)
+
+
+def test_date_from_dated_dateline_only_with_a_year():
+    d = meta_of("JERUSALEM, March 3, 2024 \u2014 The envoy landed on Sunday.\n\nMore.")
+    assert d.date == datetime.date(2024, 3, 3)
+    d = meta_of("Jan 9 (Reuters) - The envoy landed on Tuesday.\n\nMore.")
+    assert d.date is None and d.date_provenance.kind == NONE
+
+
+def test_caption_dates_are_not_publication_dates():
+    d = meta_of(
+        "The envoy met leaders on Tuesday.\n\nHe discussed aid. The envoy meets the president,"
+        " May 1, 2024 (credit: JANE DOE / AGENCY)\n\nMore text."
+    )
+    assert d.date is None and d.date_provenance.kind == NONE
+
+
+# --------------------------------------------------------------------------- source
+
+
+@pytest.mark.parametrize(
+    ("byline", "outlet"),
+    [
+        ("World Daily News Staff", "World Daily News"),
+        ("Jane Doe, Reuters", "Reuters"),
+        ("Jane Doe | The Associated Press", "The Associated Press"),
+        ("Jane Doe and John Roe, AFP", "AFP"),
+        ("JANE DOE and JOHN ROE", None),
+        ("Jane Doe", None),
+        ("Jane Doe, Jerusalem", None),
+        ("Jane Doe, Staff Writer", None),
+        ("Agencies", None),
+        ("Sample Times Staff", "Sample Times"),
+    ],
+)
+def test_outlet_from_byline(byline, outlet):
+    assert outlet_from_byline(byline) == outlet
+
+
+def test_source_from_byline_with_provenance():
+    d = meta_of("Envoy lands for talks\n\nBy Jane Doe, Reuters\n\nThe envoy landed. More.")
+    assert d.source == "Reuters"
+    assert d.source_provenance.kind == TEXT
+    assert d.source_provenance.detail == "byline: By Jane Doe, Reuters"
+
+
+def test_source_from_dateline_outlet():
+    d = meta_of("GAZA CITY (AP) \u2014 Strikes hit the city on Monday.\n\nMore.")
+    assert d.source == "AP"
+
+
+def test_source_from_lead_in():
+    d = meta_of("Sample News Agency - The envoy landed on Monday.\n\nMore.")
+    assert d.source == "Sample News Agency"
+    assert d.source_provenance.detail == "lead-in: Sample News Agency"
+
+
+def test_source_never_guessed_from_body_mentions():
+    d = meta_of(
+        "An official told Reuters the talks were tense.\n\nThe Times of Israel reported it."
+        "\n\nReuters contributed to this report."
+    )
+    assert d.source is None and d.source_provenance.kind == NONE
+
+
+# --------------------------------------------------------------------------- title
+
+
+def test_title_is_headline_with_wrapping_quotes_dropped():
+    d = meta_of("\u201cWe must act now\u201d\n\nBy Jane Doe\n\nThe minister spoke. More.")
+    assert d.title == "We must act now"
+    assert d.title_provenance.kind == TEXT
+
+
+@pytest.mark.parametrize(
+    ("lead", "expected"),
+    [
+        (
+            "A meeting between visiting Foreign Minister Jane Doe and Prime Minister John Roe "
+            "was tense over the border war, according to a report by a local channel.",
+            "A meeting between visiting Doe and Roe was tense over the border war",
+        ),
+        (
+            "With the region becoming increasingly tense over the fighting on the northern "
+            "border, senior leaders met with visiting Secretary of State Jane Doe on Tuesday.",
+            "Senior leaders met with visiting Doe on Tuesday",
+        ),
+        (
+            "The U.S. envoy arrived in the capital on Monday.",
+            "The U.S. envoy arrived in the capital on Monday",
+        ),
+    ],
+)
+def test_title_from_lead(lead, expected):
+    assert title_from_lead(lead) == expected
+
+
+def test_title_from_long_lead_is_a_short_clause():
+    lead = (
+        "Officials from both governments gathered in the capital for what was described as a "
+        "decisive round of negotiations over humanitarian access and prisoner releases that "
+        "have stalled for weeks amid mounting international pressure."
+    )
+    title = title_from_lead(lead)
+    assert 10 < len(title) <= 80
+    assert lead.startswith(title)
+    assert not title.endswith((",", ".", " the", " of", " and"))
+    assert title.split()[-1] in lead.split()  # never mid-word
+
+
+def test_title_from_lead_skips_dateline():
+    title = title_from_lead("JERUSALEM (Reuters) - Israel said on Monday it would reopen it.")
+    assert title == "Israel said on Monday it would reopen it"
+
+
+def test_title_from_lead_never_mid_word_even_without_boundaries():
+    lead = " ".join(["Supercalifragilistic"] * 20) + "."
+    title = title_from_lead(lead)
+    assert len(title) <= 80 and title.split() == ["Supercalifragilistic"] * len(title.split())
+
+
+# --------------------------------------------------------------------------- summary
+
+
+def test_summary_is_standfirst_when_present():
+    d = meta_of(
+        "Envoy lands for talks\n\nThe envoy is back for a sixth round of talks on a truce\n\n"
+        "By Jane Doe\n\nThe envoy landed on Friday. More text follows."
+    )
+    assert d.summary == "The envoy is back for a sixth round of talks on a truce"
+    assert d.summary_provenance.kind == TEXT
+
+
+def test_summary_whole_lead_sentences_up_to_300():
+    s1 = "The envoy landed on Friday for talks with leaders in the capital."
+    s2 = "He will meet the prime minister and the defense minister, officials said."
+    s3 = "Another sentence " + "with many words " * 20 + "ends here."
+    summary = summary_from_lead(f"{s1} {s2} {s3}")
+    assert summary == f"{s1} {s2}"
+
+
+def test_summary_cuts_long_first_sentence_at_word_with_ellipsis():
+    lead = "The envoy " + "visited many places " * 30 + "today."
+    summary = summary_from_lead(lead)
+    assert summary.endswith("\u2026") and len(summary) <= 301
+    assert lead.startswith(summary[:-1])
+    assert summary[-2] != " "
+
+
+def test_summary_from_lead_provenance():
+    d = meta_of("The envoy landed on Friday. He met leaders.\n\nMore text.")
+    assert d.summary == "The envoy landed on Friday. He met leaders."
+    assert d.summary_provenance.kind == INFERRED
+
+
+def test_split_sentences_keeps_abbreviations():
+    text = "The U.S. envoy met Mr. Doe in Washington, D.C. on Monday. Talks went on. Then? No."
+    assert split_sentences(text) == [
+        "The U.S. envoy met Mr. Doe in Washington, D.C. on Monday.",
+        "Talks went on.",
+        "Then?",
+        "No.",
+    ]
+
+
+def test_empty_article():
+    d = meta_of("")
+    assert d.title == "" and d.summary == "" and d.date is None and d.source is None
+    assert d.title_provenance.kind == NONE
