@@ -16,7 +16,7 @@ from .decode import decode_seed
 from .extract import extract, resolve_collection
 from .markdown import render_page
 from .model import ArticleData, Provenance
-from .store import ArticleStore, atomic_write, with_fingerprint
+from .store import ArticleStore, atomic_write, seed_key, with_fingerprint
 
 logger = logging.getLogger(__name__)
 
@@ -59,15 +59,23 @@ def list_seeds(seeds_dir: Path, report: IngestReport) -> list[Path]:
             report.warn("%s: not a %s file; ignored (rename it to .txt to publish it)",
                         path, SEED_SUFFIX)
             continue
-        if path.is_symlink() and not path.resolve().is_relative_to(root):
-            report.warn("%s: symlink pointing outside %s; skipped (copy the file in instead)",
-                        path, seeds_dir)
+        if path.is_symlink() and not _resolves_inside(path, root):
+            report.warn("%s: symlink leading outside %s (or nowhere); skipped "
+                        "(copy the file in instead)", path, seeds_dir)
             continue
         if not path.is_file():
             report.warn("%s: not a regular file; skipped", path)
             continue
         seeds.append(path)
     return seeds
+
+
+def _resolves_inside(path: Path, root: Path) -> bool:
+    """False for a symlink leading outside ``root``, a loop, or one that cannot be followed."""
+    try:
+        return path.resolve(strict=True).is_relative_to(root)
+    except (OSError, RuntimeError):
+        return False
 
 
 def read_seed(path: Path, display: str, report: IngestReport) -> tuple[str, str] | None:
@@ -161,6 +169,7 @@ def _write_pages(analysed: list[tuple[ArticleData, str]], articles_dir: Path,
     store = ArticleStore(articles_dir)
     with store.locked():
         store = ArticleStore.scan(articles_dir)
+        store.remove_stale_temp_files()
         taken: set[str] = set()
         for data, sha in analysed:
             data.slug = store.allocate_slug(data.seed, data.title, taken)
@@ -180,9 +189,10 @@ def _write_pages(analysed: list[tuple[ArticleData, str]], articles_dir: Path,
                     continue
             atomic_write(page, text)
             report.results.append(SeedResult(data.seed, "written", data.slug))
-        live = {d.seed for d, _ in analysed} | {r.seed for r in report.results}
+        live = {seed_key(s) for s in [d.seed for d, _ in analysed] +
+                [r.seed for r in report.results]}
         for page in store.pages.values():
-            if page.seed is None or page.seed in live:
+            if page.seed is None or seed_key(page.seed) in live:
                 continue
             if page.hand_edited:
                 report.warn("%s: its seed %s is gone, but the page was edited by hand, so it "

@@ -30,11 +30,30 @@ _BLOCK_START = re.compile(
     r")"
 )
 _WS = re.compile(r"\s+")
+# Characters that are never story content and must not reach a page: control
+# characters that are not whitespace (Python-Markdown silently deletes \x02/\x03,
+# its own placeholder markers, and HTML forbids the rest), and the bidirectional
+# embedding/override/isolate controls, which can make text display in an order
+# other than the one stored ("Trojan Source" spoofing) and leak into the text
+# around a title or name. Lone surrogates cannot be written as UTF-8 at all.
+_INVISIBLE = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\u202a-\u202e\u2066-\u2069]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def plain_text(text: str) -> str:
+    """The text as the page shows it: one line, single spaces, no invisible controls.
+
+    Every string the writer puts on a page goes through this first, so tests (and
+    editors) can predict exactly what a page displays for any seed text.
+    """
+    text = _SURROGATE.sub("\ufffd", text)
+    text = _INVISIBLE.sub("", text)
+    return _WS.sub(" ", text).strip()
 
 
 def escape_inline(text: str) -> str:
     """Escape text so Markdown renders it literally inside a block."""
-    text = _WS.sub(" ", text).strip()
+    text = plain_text(text)
     text = _ENTITY_LIKE.sub("&amp;", text)
     text = text.replace("<", "&lt;")
     return _INLINE_SPECIAL.sub(r"\\\1", text)
@@ -55,12 +74,30 @@ def escape_block(text: str) -> str:
 
 def escape_meta(text: str) -> str:
     """A metadata value is one line of plain text (the theme escapes HTML)."""
-    return _WS.sub(" ", text).strip()
+    return plain_text(text)
+
+
+def escape_list_item(text: str) -> str:
+    """One name in a ``;``-separated list: a ``;`` inside it would split it in two."""
+    return plain_text(text).replace(";", ",")
+
+
+def _plain_json(value):
+    """Digest values as plain text too (they are shown on the page and in feeds)."""
+    if isinstance(value, str):
+        return plain_text(value)
+    if isinstance(value, dict):
+        return {k: _plain_json(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain_json(v) for v in value]
+    return value
 
 
 def render_body(data: ArticleData) -> str:
     parts = []
     for block in data.blocks:
+        if not plain_text(block.text):
+            continue  # nothing to show (an empty "##" would still make a heading)
         if block.kind == "h2":
             # Trailing "#"s would close an ATX heading: escape every one.
             parts.append("## " + escape_inline(block.text).replace("#", "\\#"))
@@ -74,13 +111,15 @@ def digest_metadata(data: ArticleData) -> dict:
     d = data.to_json()
     for key in ("body_paragraphs", "headings", "warnings", "file", "slug", "title", "summary"):
         d.pop(key, None)
-    return d
+    return _plain_json(d)
 
 
 def render_page(data: ArticleData, seed_sha: str) -> str:
     """The page text without its fingerprint line."""
+    # Pelican skips an article without a title: fall back to the seed's name.
+    title = escape_meta(data.title) or escape_meta(data.stem) or data.slug
     lines = [
-        f"Title: {escape_meta(data.title)}",
+        f"Title: {title}",
         f"Slug: {data.slug}",
     ]
     if data.date:
@@ -90,10 +129,10 @@ def render_page(data: ArticleData, seed_sha: str) -> str:
         lines.append(f"Summary: {escape_block(data.summary)}")
     if data.source:
         lines.append(f"Source: {escape_meta(data.source)}")
-    lines.append("People: " + "; ".join(escape_meta(p.name) for p in data.people))
-    lines.append("Places: " + "; ".join(escape_meta(p.name) for p in data.places))
+    lines.append("People: " + "; ".join(escape_list_item(p.name) for p in data.people))
+    lines.append("Places: " + "; ".join(escape_list_item(p.name) for p in data.places))
     lines.append(
-        "Organizations: " + "; ".join(escape_meta(o.name) for o in data.organizations)
+        "Organizations: " + "; ".join(escape_list_item(o.name) for o in data.organizations)
     )
     if data.trip:
         lines.append(f"Trip: {data.trip.number}")

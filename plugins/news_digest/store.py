@@ -20,7 +20,7 @@ from pathlib import Path
 
 from pelican.utils import slugify
 
-from .markdown import read_header
+from .markdown import escape_meta, read_header
 
 logger = logging.getLogger(__name__)
 
@@ -33,6 +33,19 @@ RESERVED_SLUGS = frozenset(
      "authors", "feeds", "theme", "static", "pages", "articles", "404", "sitemap", "page"}
 )
 MAX_SLUG_LENGTH = 60
+
+
+# Temporary files of atomic_write; one left behind means a writer was killed.
+_TEMP_NAME = re.compile(r"^\..+\.md\.[^.]+\.tmp$")
+
+
+def seed_key(seed: str) -> str:
+    """A seed path as a page's ``Seed:`` line records it (one line, single spaces).
+
+    Pages are matched to seeds by this key, so a seed whose file name has odd
+    whitespace keeps its page instead of getting a new slug on every run.
+    """
+    return escape_meta(seed)
 
 
 def fingerprint(page_text_without_fingerprint: str) -> str:
@@ -68,7 +81,10 @@ class ArticleStore:
 
     root: Path
     pages: dict[str, ExistingPage] = field(default_factory=dict)  # by slug
-    by_seed: dict[str, ExistingPage] = field(default_factory=dict)
+    by_seed: dict[str, ExistingPage] = field(default_factory=dict)  # by seed_key
+    # Slugs that pages declare in a ``Slug:`` line other than their file name: a
+    # generated page must not take one, or Pelican would write both to one file.
+    claimed: dict[str, Path] = field(default_factory=dict)
 
     @classmethod
     def scan(cls, root: Path) -> ArticleStore:
@@ -85,12 +101,31 @@ class ArticleStore:
             page = ExistingPage(path, path.stem, meta.get("seed"), is_hand_edited(text))
             store.pages[page.slug] = page
             if page.seed:
-                store.by_seed.setdefault(page.seed, page)
+                store.by_seed.setdefault(seed_key(page.seed), page)
+            declared = meta.get("slug")
+            if declared and declared != path.stem:
+                store.claimed.setdefault(declared, path)
         return store
+
+    def remove_stale_temp_files(self) -> None:
+        """Delete temporary files a killed ingest left behind (call with the lock held)."""
+        if not self.root.is_dir():
+            return
+        for path in self.root.iterdir():
+            if _TEMP_NAME.match(path.name) and path.is_file():
+                with contextlib.suppress(OSError):
+                    path.unlink()
+                    logger.info("%s: removed, left behind by an interrupted ingest", path)
+
+    def owner_of(self, slug: str) -> str | None:
+        """The seed key of the page that has ``slug``, or None."""
+        page = self.pages.get(slug)
+        return seed_key(page.seed) if page is not None and page.seed else None
 
     def allocate_slug(self, seed: str, title: str, taken: set[str]) -> str:
         """Stable: a seed keeps the slug of its existing page; else a free one from the title."""
-        existing = self.by_seed.get(seed)
+        key = seed_key(seed)
+        existing = self.by_seed.get(key)
         if existing is not None:
             return existing.slug
         base = slugify(title, regex_subs=[(r"[^\w\s-]", ""), (r"(?u)\A\s*", ""),
@@ -101,7 +136,8 @@ class ArticleStore:
         if not base or base in RESERVED_SLUGS or set(base) <= {"-"}:
             base = f"article-{base}" if base else "article"
         slug, n = base, 2
-        while slug in taken or (slug in self.pages and self.pages[slug].seed != seed):
+        while (slug in taken or slug in self.claimed
+               or (slug in self.pages and self.owner_of(slug) != key)):
             slug = f"{base}-{n}"
             n += 1
         return slug
@@ -128,7 +164,18 @@ def atomic_write(path: Path, text: str) -> None:
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
+        _fsync_dir(path.parent)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make the rename itself durable (a crash right after must not lose the page)."""
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
