@@ -516,3 +516,45 @@ def test_no_catastrophic_backtracking(text: str):
     t0 = time.perf_counter()
     clean(text)
     assert time.perf_counter() - t0 < 20
+
+
+def test_bare_date_line_in_header_is_removed_but_not_in_the_story():
+    raw = (
+        "Envoy lands for talks\n\n2 Apr 2024\n\n"
+        "The envoy landed in the capital on Tuesday for talks with the leaders of the region, "
+        "officials said.\n\nMarch 3, 2024\n\nA timeline entry follows here."
+    )
+    c = clean(raw)
+    assert [(r.text, r.reason) for r in c.removed] == [("2 Apr 2024", "date-line")]
+    assert c.date_phrase == "2 Apr 2024"
+    assert "March 3, 2024" in c.text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Follow our live coverage of the war",
+        "Our Standards: The Trust Principles.",
+        "5 min read",
+        "Listen to this article",
+    ],
+)
+def test_more_clutter_lines(line: str):
+    c = clean(f"First paragraph of the story.\n\n{line}\n\nSecond paragraph of the story.")
+    assert [r.text for r in c.removed] == [line]
+    assert len(c.paragraphs) == 2
+
+
+def test_follow_up_sentence_is_story():
+    c = clean("First paragraph.\n\nFollow-up talks are due next week.\n\nLast paragraph.")
+    assert "Follow-up talks are due next week." in c.paragraphs
+
+
+def test_bare_date_line_next_to_byline_is_removed():
+    raw = (
+        "Envoy lands for talks\n\nThe envoy is back for more talks.\n\nBy Jane Doe\n\n"
+        "Today, 3:15 pm\n\nThe envoy landed in the capital on Tuesday. More.\n\nEnd."
+    )
+    c = clean(raw)
+    assert [r.reason for r in c.removed] == ["byline", "date-line"]
+    assert c.date_phrase == "Today, 3:15 pm"

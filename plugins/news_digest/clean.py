@@ -118,7 +118,8 @@ _FOOTER = re.compile(
     r"show comments|view comments|\d{1,6} comments?|join the conversation|"
     r"comment on this (?:story|article)|you must be logged in to post a comment|"
     r"all rights reserved|back to top|print this (?:article|page)|report an error|"
-    r"tags?:.{0,150}|topics?:.{0,150}|filed under:?.{0,150})\s*[.!:]?$",
+    r"tags?:.{0,150}|topics?:.{0,150}|filed under:?.{0,150}|our standards:?.{0,150}|"
+    r"listen to this article|\d{1,3}(?:-| )min(?:ute)?s? read)\s*[.!:]?$",
     re.I,
 )
 _COPYRIGHT = re.compile(r"^(?:\u00a9|\(c\)|copyright\b).{0,160}$", re.I)
@@ -138,6 +139,16 @@ _FOLLOW = re.compile(
     r"(?:telegram|whatsapp|channel|community|facebook|twitter)\b.{0,80})$",
     re.I,
 )
+_FOLLOW_PROMO = re.compile(r"^follow(?!-)\b.{0,120}$", re.I)
+# A line that is only a date/time: "2 Apr 2024", "Tuesday, March 5, 2024 | 10:30 am GMT".
+_DATE_TOKEN = re.compile(
+    r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?|"
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|today|yesterday|"
+    r"\d{1,4}(?:st|nd|rd|th)?|am|pm|a\.m|p\.m|gmt|utc|[a-z]st|[a-z]dt|et|on|at|of|h",
+    re.I,
+)
+_DATE_SPLIT = re.compile(r"[\s,./:|\-\u2013\u2014()+]+")
 _CREDIT_LINE = re.compile(
     r"^(?:(?:photo|image|picture|photograph|illustration|video|main image|top image|"
     r"header image|cover photo)s?(?:\s?credits?)?\s*(?::|,|by\b|-)|credits?\s*:|"
@@ -432,8 +443,22 @@ _CLUTTER_STARTS = _BYLINE_STARTS | _SOCIAL_WORDS | frozenset(_words(
     view join all back print report tag tags topic topics filed copyright advertisement
     sponsored story continue scroll ad ads subscribe follow photo photos image images picture
     pictures photograph photographs illustration main header cover credit credits warning
-    note disclaimer"""
+    note disclaimer our"""
 ))
+
+
+def _is_date_only(low: str) -> bool:
+    """Is the line nothing but a date (with a month name or ISO form) and maybe a time?"""
+    if not any(ch.isdigit() for ch in low):
+        return low in ("today", "yesterday")
+    tokens = [t for t in _DATE_SPLIT.split(low) if t]
+    if not tokens or not all(_DATE_TOKEN.fullmatch(t) for t in tokens):
+        return False
+    has_month = any(t[:1].isalpha() and t[:3] in _MONTH3 for t in tokens)
+    return has_month or bool(re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}.*", low))
+
+
+_MONTH3 = frozenset(_words("jan feb mar apr may jun jul aug sep oct nov dec tod yes"))
 
 
 def _classify(text: str) -> tuple[str, str | None] | None:
@@ -444,6 +469,8 @@ def _classify(text: str) -> tuple[str, str | None] | None:
     if not any(c.isalnum() for c in text):
         return ("separator", None)
     low = text.lower()
+    if n <= 60 and _is_date_only(low):
+        return ("date-line", text)
     word = _FIRST_WORD.match(low)
     fw = word.group(0) if word else ""
     if fw not in _CLUTTER_STARTS and "newsletter" not in low and not fw.isdigit():
@@ -497,6 +524,8 @@ def _classify(text: str) -> tuple[str, str | None] | None:
             return ("social", None)
         if _FOLLOW.match(text):
             return ("social", None)
+        if _FOLLOW_PROMO.match(text) and not _ends_terminal(text) and len(text.split()) <= 15:
+            return ("promo", None)
     if n <= 200:
         m = _CREDIT_LINE.match(text)
         if m:
@@ -662,11 +691,20 @@ def clean(text: str) -> Cleaned:
     removed_reason: list[str | None] = [None] * n
     published_phrase: str | None = None
     updated_phrase: str | None = None
+    dateline_phrase: str | None = None
+    # A bare date line is a dateline above the lead or next to other metadata lines;
+    # further down it is story text (a timeline entry, say).
+    seen_content = 0
+    pending_dates: list[int] = []
     for i, t in enumerate(lines):
         if not t:
             continue
         c = _classify(t)
+        if c is not None and c[0] == "date-line" and seen_content > 1:
+            pending_dates.append(i)  # decided below, by its neighbours
+            continue
         if c is None:
+            seen_content += 1
             continue
         reason, payload = c
         removed_reason[i] = reason
@@ -675,13 +713,21 @@ def clean(text: str) -> Cleaned:
             cleaned.bylines.append(payload)
         elif reason == "published" and payload and published_phrase is None:
             published_phrase = payload
+        elif reason == "date-line" and payload and dateline_phrase is None:
+            dateline_phrase = payload
         elif reason == "last-update" and payload and updated_phrase is None:
             updated_phrase = payload
         elif reason == "credit" and payload:
             name = _credit_name(t, payload)
             if name and name not in cleaned.credits:
                 cleaned.credits.append(name)
-    cleaned.date_phrase = published_phrase or updated_phrase
+    for i in pending_dates:
+        near = [j for j in (_prev_nonblank(lines, i), _next_nonblank(lines, i)) if j is not None]
+        if any(removed_reason[j] in ("byline", "published", "last-update") for j in near):
+            removed_reason[i] = "date-line"
+            cleaned.removed.append(Removed(lines[i], "date-line", i + 1))
+            dateline_phrase = dateline_phrase or lines[i]
+    cleaned.date_phrase = published_phrase or dateline_phrase or updated_phrase
 
     def content(i: int) -> bool:
         return bool(lines[i]) and removed_reason[i] is None
@@ -779,6 +825,14 @@ def clean(text: str) -> Cleaned:
         cleaned.blocks.append(Block(kind, p.text, p.line))
     cleaned.removed.sort(key=lambda r: r.line)
     return cleaned
+
+
+def _prev_nonblank(lines: list[str], i: int) -> int | None:
+    return next((j for j in range(i - 1, -1, -1) if lines[j]), None)
+
+
+def _next_nonblank(lines: list[str], i: int) -> int | None:
+    return next((j for j in range(i + 1, len(lines)) if lines[j]), None)
 
 
 def _iso(value: str) -> str:
