@@ -558,3 +558,19 @@ def test_bare_date_line_next_to_byline_is_removed():
     c = clean(raw)
     assert [r.reason for r in c.removed] == ["byline", "date-line"]
     assert c.date_phrase == "Today, 3:15 pm"
+
+
+@pytest.mark.parametrize(
+    ("line", "names", "date"),
+    [
+        ("By Jane Doe | March 3, 2024", "Jane Doe", "March 3, 2024"),
+        ("By Jane Doe, Reuters - 3 March 2024, 10:00 GMT", "Jane Doe, Reuters",
+         "3 March 2024, 10:00 GMT"),
+        ("Posted by Jane Doe on Mar. 3, 2024", "Jane Doe", "Mar. 3, 2024"),
+    ],
+)
+def test_byline_with_date(line: str, names: str, date: str):
+    c = clean(f"Envoy lands for talks\n\n{line}\n\nThe envoy landed on Monday. More.\n\nEnd.")
+    assert c.bylines == [names]
+    assert c.date_phrase == date
+    assert [r.reason for r in c.removed] == ["byline"]

@@ -238,6 +238,17 @@ def test_title_is_headline_with_wrapping_quotes_dropped():
             "Senior leaders met with visiting Doe on Tuesday",
         ),
         (
+            "The United Nations Security Council on Monday adopted a resolution demanding an "
+            "immediate ceasefire in the region for the month of Ramadan leading to a lasting "
+            "sustainable ceasefire.",
+            "The United Nations Security Council on Monday adopted a resolution demanding",
+        ),
+        (
+            "Iran has vowed to retaliate against Israel after an air strike on its consulate in "
+            "Damascus killed seven members of the Islamic Revolutionary Guard Corps.",
+            "Iran has vowed to retaliate against Israel",
+        ),
+        (
             "The U.S. envoy arrived in the capital on Monday.",
             "The U.S. envoy arrived in the capital on Monday",
         ),

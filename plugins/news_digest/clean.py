@@ -71,7 +71,15 @@ _ABBREV = frozenset(_words(
 
 _DATE_MARKER = re.compile(r"^date\s+(\d{4}-\d{1,2}-\d{1,2})\b\s*", re.I)
 
-_BYLINE = re.compile(r"^(?:by|written by|words by|reported by)\s+(?P<who>\S.{0,150})$", re.I)
+_BYLINE = re.compile(
+    r"^(?:by|written by|words by|reported by|posted by)\s+(?P<who>\S.{0,150})$", re.I
+)
+# "By Jane Doe | March 3, 2024" / "By Jane Doe - 3 March 2024, 10:00"
+_BYLINE_DATE_TAIL = re.compile(
+    r"\s*(?:\||,|-|\u2013|\u2014|\u2022|\u00b7|\bon\b|\bupdated\b|\bpublished\b)\s*"
+    r"(?P<date>(?:[A-Z][a-z]{2,8},? )?(?:[A-Z][a-z]{2,8}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|"
+    r"\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]{2,8}\.?,? \d{4}|\d{4}-\d{1,2}-\d{1,2})[^|]{0,30})$"
+)
 _BYLINE_LOWER_OK = frozenset(_words(
     """and of the for in at de da di del der van von al el bin ibn la le du y
     staff writer writers correspondent correspondents reporter reporters editor editors
@@ -434,7 +442,7 @@ def _is_name_list(who: str) -> bool:
 _FIRST_WORD = re.compile(r"[|\u00a9(]|[\w']+")
 _BYLINE_STARTS = frozenset(_words(
     """by written words reported reporting additional writing editing compiled compiling
-    produced graphics video research"""
+    produced graphics video research posted"""
 ))
 _CLUTTER_STARTS = _BYLINE_STARTS | _SOCIAL_WORDS | frozenset(_words(
     """| \u00a9 ( last updated update updates published posted modified first date publication
@@ -477,8 +485,13 @@ def _classify(text: str) -> tuple[str, str | None] | None:
         return None
     if n <= 160 and fw in _BYLINE_STARTS:
         m = _BYLINE.match(text)
-        if m and _is_name_list(m.group("who")):
-            return ("byline", m.group("who").strip())
+        if m:
+            who = m.group("who")
+            dm = _BYLINE_DATE_TAIL.search(who)
+            if dm:
+                who = who[: dm.start()]
+            if _is_name_list(who):
+                return ("byline", who.strip(" ,|-"))
         if _REPORTING_BY.match(text):
             return ("byline", None)
     if n <= 140 and ("updat" in low or "publish" in low or "posted" in low
@@ -711,6 +724,9 @@ def clean(text: str) -> Cleaned:
         cleaned.removed.append(Removed(t, reason, i + 1))
         if reason == "byline" and payload:
             cleaned.bylines.append(payload)
+            dm = _BYLINE_DATE_TAIL.search(t)
+            if dm and dateline_phrase is None:
+                dateline_phrase = dm.group("date").strip()
         elif reason == "published" and payload and published_phrase is None:
             published_phrase = payload
         elif reason == "date-line" and payload and dateline_phrase is None:

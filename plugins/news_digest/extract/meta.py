@@ -200,14 +200,18 @@ def _trim(text: str) -> str:
     return out
 
 
-def _cut(text: str, cuts: tuple[str, ...], limit: int) -> str | None:
+def _cut(text: str, cuts: tuple[str, ...], limit: int, min_len: int = 0) -> str | None:
     """Longest prefix ending before one of ``cuts`` that fits ``limit`` and has >= 4 words."""
     best = None
     for c in cuts:
         pos = text.find(c)
         while pos != -1 and pos <= limit:
             prefix = text[:pos]
-            if len(prefix.split()) >= 4 and (best is None or pos > len(best)):
+            if (
+                len(prefix.split()) >= 4
+                and pos >= min_len
+                and (best is None or pos > len(best))
+            ):
                 best = prefix
             pos = text.find(c, pos + 1)
     return best
@@ -233,7 +237,8 @@ def title_from_lead(lead: str, limit: int = TITLE_MAX) -> str:
         elif len(head.split()) >= 4:
             s = head
     if len(s) > limit:
-        s = _cut(s, _CONJ_CUTS, limit) or _cut(s, _PREP_CUTS, limit) or s
+        # A conjunction ends a clause; a preposition only ends a long enough one.
+        s = _cut(s, _CONJ_CUTS, limit) or _cut(s, _PREP_CUTS, limit, limit // 2) or s
     if len(s) > limit:
         cut = s[: limit + 1]
         s = cut[: cut.rfind(" ")] if " " in cut else s[:limit]
