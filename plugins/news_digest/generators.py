@@ -12,12 +12,27 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from markupsafe import Markup, escape
 from pelican.generators import Generator
 
 from . import settings as nd_settings
 from .crosslinks import CONTEXT_KEY, DigestIndex, annotate_articles, build_index
 
 logger = logging.getLogger(__name__)
+
+
+class _FeedItem:
+    """An article as Pelican's feed writer sees it, with its title escaped."""
+
+    def __init__(self, article) -> None:
+        self._article = article
+
+    def __getattr__(self, name: str):
+        return getattr(self._article, name)
+
+    @property
+    def title(self) -> Markup:
+        return escape(self._article.title)
 
 
 def _claimed_paths(generator) -> set[str]:
@@ -77,10 +92,19 @@ class DigestGenerator(Generator):
                           relative_urls=self.settings["RELATIVE_URLS"], paginated=paginated,
                           template_name=template, url=url, **kwargs)
 
-    def _feed(self, writer, articles: list, path: str, url: str, title: str) -> None:
-        if path:
-            writer.write_feed(articles, self.context, path, url,
-                              feed_title=f"{self.settings.get('SITENAME', '')} — {title}")
+    def _feed(self, writer, articles: list, path: str, url: str, title: str | None = None) -> None:
+        """Write an Atom feed whose titles stay literal text.
+
+        Pelican's feed writer reads titles as HTML (``Markup(title).striptags()``);
+        ours are seed text, so they are escaped first and come out as written.
+        """
+        if not path:
+            return
+        feed_title = None
+        if title is not None:
+            feed_title = escape(f"{self.settings.get('SITENAME', '')} — {title}")
+        writer.write_feed([_FeedItem(a) for a in articles], self.context, path, url,
+                          feed_title=feed_title)
 
     def generate_output(self, writer) -> None:
         # GitHub Pages must serve the output as is (no Jekyll processing).
@@ -88,9 +112,7 @@ class DigestGenerator(Generator):
         s = self.settings
         articles = [a for a in self.context.get("articles", []) if not getattr(a, "undated", False)]
         path = nd_settings.get(s, "NEWS_DIGEST_FEED_ATOM")
-        if path:
-            writer.write_feed(articles, self.context, path,
-                              nd_settings.get(s, "NEWS_DIGEST_FEED_ATOM_URL"))
+        self._feed(writer, articles, path, nd_settings.get(s, "NEWS_DIGEST_FEED_ATOM_URL"))
         index = self.index
         self._write(writer, nd_settings.get(s, "NEWS_DIGEST_PEOPLE_SAVE_AS"), "people",
                     nd_settings.get(s, "NEWS_DIGEST_PEOPLE_URL"), people=index.people)
