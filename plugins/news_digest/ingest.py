@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .analysis import AnalysisCache, Job, analyse_all, inputs_key
 from .clean import clean
 from .decode import decode_seed
 from .extract import extract, resolve_collection
@@ -128,31 +130,43 @@ def editorial_pass(articles: list[ArticleData], *, trips=None, corrections=None,
 
 
 def ingest(seeds_dir: Path, articles_dir: Path, *, project_root: Path | None = None,
-           registry=None, trips=None, corrections=None, write: bool = True) -> IngestReport:
+           registry=None, trips=None, corrections=None, write: bool = True,
+           cache_dir: Path | None = None, workers: int | None = None) -> IngestReport:
     """Convert every seed into a page; return what happened to each.
 
     ``trips`` (``trips.TripRegistry``) and ``corrections`` (``corrections.Corrections``)
-    are the editor's files, or None.
+    are the editor's files, or None. ``cache_dir`` keeps each seed's analysis for the
+    next build (see ``analysis``); ``workers`` overrides the automatic process count.
     """
     report = IngestReport()
     seeds = list_seeds(seeds_dir, report)
-    analysed: list[tuple[ArticleData, str]] = []
+    cache = AnalysisCache.load(cache_dir, inputs_key(registry))
+    read: list[tuple[str, str, str, str]] = []  # display, stem, text, sha
     for path in seeds:
         display = display_path(path, project_root)
         got = read_seed(path, display, report)
         if got is None:
             report.results.append(SeedResult(display, "skipped"))
             continue
-        text, sha = got
-        try:
-            data = analyse(text, display, path.stem, registry)
-        except Exception as exc:  # one bad seed must not lose the others
-            logger.exception("%s: extraction failed", display)
-            report.warn("%s: could not be processed (%s: %s); skipped — please report this",
-                        display, type(exc).__name__, exc)
-            report.results.append(SeedResult(display, "failed", message=str(exc)))
-            continue
+        read.append((display, path.stem, *got))
+    cached = {display: cache.get(display, sha) for display, _, _, sha in read}
+    outcomes = iter(analyse_all([Job(display, stem, text) for display, stem, text, _ in read
+                                 if cached[display] is None], registry, workers))
+    analysed: list[tuple[ArticleData, str]] = []
+    for display, _, _, sha in read:
+        data = cached[display]
+        if data is None:
+            outcome = next(outcomes)
+            if outcome.blob is None:  # one bad seed must not lose the others
+                logger.error("%s: extraction failed\n%s", display, outcome.trace)
+                report.warn("%s: could not be processed (%s); skipped — please report this",
+                            display, outcome.error)
+                report.results.append(SeedResult(display, "failed", message=outcome.message))
+                continue
+            cache.put(display, sha, outcome.blob)
+            data = pickle.loads(outcome.blob)
         analysed.append((data, sha))
+    cache.save()
     resolve_collection([d for d, _ in analysed], registry)
     editorial_pass([d for d, _ in analysed], trips=trips, corrections=corrections,
                    seed_stems=[p.stem for p in seeds], warn=report.warn)

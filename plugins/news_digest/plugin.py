@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import Any
 
 from . import settings as nd_settings
@@ -54,7 +55,16 @@ def ingest_from_settings(settings: dict[str, Any], *, write: bool = True) -> Ing
         trips=load_trips(settings),
         corrections=load_corrections(settings),
         write=write,
+        cache_dir=analysis_cache_dir(settings),
     )
+
+
+def analysis_cache_dir(settings: dict[str, Any]) -> Path | None:
+    """Pelican's CACHE_PATH when its content cache is on: unchanged seeds skip analysis."""
+    if settings.get("CACHE_CONTENT") and settings.get("LOAD_CONTENT_CACHE") \
+            and settings.get("CACHE_PATH"):
+        return Path(settings["CACHE_PATH"])
+    return None
 
 
 def set_defaults(pelican) -> None:
