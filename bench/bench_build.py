@@ -54,6 +54,7 @@ MAX_SEARCH_MS = 100.0
 class Run:
     seconds: float
     max_rss_mb: float
+    cpu: float = 0.0  # user + system seconds of the child and its children (workers)
 
 
 @dataclass
@@ -70,7 +71,8 @@ class SizeResult:
         if not runs:
             return None
         return Run(statistics.median(r.seconds for r in runs),
-                   statistics.median(r.max_rss_mb for r in runs))
+                   statistics.median(r.max_rss_mb for r in runs),
+                   statistics.median(r.cpu for r in runs))
 
 
 def run_child(cmd: list[str], cwd: Path, log: Path, env: dict | None = None) -> Run:
@@ -86,7 +88,7 @@ def run_child(cmd: list[str], cwd: Path, log: Path, env: dict | None = None) -> 
         proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
         raise RuntimeError(f"{' '.join(cmd)} failed ({proc.returncode}); see {log}")
-    return Run(seconds, usage.ru_maxrss / 1024)  # Linux: KiB
+    return Run(seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime)  # KiB
 
 
 # ---------------------------------------------------------------- projects
@@ -204,13 +206,17 @@ def pelican_cmd(conf: Path) -> list[str]:
 
 
 INGEST_CHILD = """\
-import json, sys, time
+import json, os, sys, time
 from pelican.settings import read_settings
 from news_digest.plugin import ingest_from_settings
 settings = read_settings(sys.argv[1])
-start = time.perf_counter()
+start, cpu = time.perf_counter(), os.times()
 report = ingest_from_settings(settings)
-print(json.dumps({"seconds": time.perf_counter() - start, "seeds": len(report.results),
+end = os.times()
+used = sum(getattr(end, k) - getattr(cpu, k) for k in
+           ("user", "system", "children_user", "children_system"))
+print(json.dumps({"seconds": time.perf_counter() - start, "cpu": used,
+                  "seeds": len(report.results),
                   "written": report.count("written")}))
 """
 
@@ -226,7 +232,7 @@ def measure_ingest(root: Path, conf: Path, log: Path) -> Run:
     if os.waitstatus_to_exitcode(status) != 0:
         raise RuntimeError(f"ingest child failed; see {log}")
     got = json.loads(out.read_text().strip().splitlines()[-1])
-    return Run(got["seconds"], usage.ru_maxrss / 1024)
+    return Run(got["seconds"], usage.ru_maxrss / 1024, got.get("cpu", 0.0))
 
 
 # ---------------------------------------------------------------- search
@@ -375,6 +381,7 @@ def render(results: list[SizeResult], meta: dict) -> str:
         "warm (1 seed edited) | warm / cold | RSS digest | RSS plain | RSS ratio |",
         "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
+    cpu_rows: list[str] = []
     for r in results:
         ing, cold, plain, warm = (SizeResult.med(x) for x in (r.ingest, r.cold, r.plain,
                                                               r.warm))
@@ -384,6 +391,13 @@ def render(results: list[SizeResult], meta: dict) -> str:
             f"{cold.seconds / plain.seconds:.2f} | {warm.seconds:.2f} s | "
             f"{warm.seconds / cold.seconds:.2f} | {cold.max_rss_mb:.0f} MB | "
             f"{plain.max_rss_mb:.0f} MB | {cold.max_rss_mb / plain.max_rss_mb:.2f} |")
+        cpu_rows.append(
+            f"| {r.n:,} | {ing.cpu:.1f} s | {cold.cpu:.1f} s | {plain.cpu:.1f} s | "
+            f"{cold.cpu / plain.cpu:.2f} | {warm.cpu:.1f} s | {warm.cpu / cold.cpu:.2f} |")
+    lines += ["", "CPU time (user + system, including worker processes), less sensitive to "
+                  "other load on the machine than wall time:", "",
+              "| N | ingest alone | digest cold | plain cold | digest / plain | warm | "
+              "warm / cold |", "|---:|---:|---:|---:|---:|---:|---:|", *cpu_rows]
     small, large = results[0], results[-1]
     lc, lp, lw = (SizeResult.med(x) for x in (large.cold, large.plain, large.warm))
     sc = SizeResult.med(small.cold)

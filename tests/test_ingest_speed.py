@@ -116,3 +116,40 @@ def test_people_file_is_part_of_the_key() -> None:
     two = PeopleRegistry([RegistryPerson("Helen Marchetti", roles=["Foreign Minister"])])
     assert analysis.inputs_key(one) != analysis.inputs_key(two)
     assert analysis.inputs_key(None) != analysis.inputs_key(one)
+
+
+def test_cached_build_never_overwrites_a_hand_edited_page(seeds: Path, tmp_path: Path) -> None:
+    articles, cache = tmp_path / "articles", tmp_path / "cache"
+    for _ in range(2):  # the second build takes every page from the cache
+        ingest(seeds, articles, project_root=tmp_path, cache_dir=cache)
+    page = sorted(articles.glob("*.md"))[3]
+    edited = page.read_text(encoding="utf-8").replace("\n\n", "\n\nAn editor's line.\n\n", 1)
+    page.write_text(edited, encoding="utf-8")
+    report = ingest(seeds, articles, project_root=tmp_path, cache_dir=cache)
+    assert report.count("kept-hand-edited") == 1 and report.count("unchanged") == 11
+    assert page.read_text(encoding="utf-8") == edited
+
+
+def test_cached_page_is_rewritten_when_it_was_deleted(seeds: Path, tmp_path: Path) -> None:
+    articles, cache = tmp_path / "articles", tmp_path / "cache"
+    ingest(seeds, articles, project_root=tmp_path, cache_dir=cache)
+    before = _pages(articles)
+    victim = sorted(articles.glob("*.md"))[0]
+    victim.unlink()
+    report = ingest(seeds, articles, project_root=tmp_path, cache_dir=cache)
+    assert report.count("written") == 1
+    assert _pages(articles) == before
+
+
+def test_second_build_from_the_caches_makes_the_same_site(tmp_path: Path) -> None:
+    from tests.conftest import make_project, run_pelican
+
+    root = make_project(tmp_path / "site")
+    out = run_pelican(root)
+    first = {p.relative_to(out): p.read_bytes() for p in out.rglob("*.html")}
+    assert (root / "cache" / analysis.CACHE_FILE).is_file()
+    assert (root / "cache" / "news-digest-annotate.pickle").is_file()
+    run_pelican(root)
+    second = {p.relative_to(out): p.read_bytes() for p in out.rglob("*.html")}
+    assert second == first
+    assert any(b'class="person"' in html for html in second.values())

@@ -72,6 +72,10 @@ class AnalysisCache:
     entries: dict[str, tuple[str, bytes]] = field(default_factory=dict)  # seed: (sha, data)
     kept: dict[str, tuple[str, bytes]] = field(default_factory=dict)
     hits: int = 0
+    # seed: (hash of the final ArticleData + seed sha, page name, size, mtime_ns) of the
+    # page last written or verified for it: lets an unchanged page skip rendering.
+    pages: dict[str, tuple[str, str, int, int]] = field(default_factory=dict)
+    pages_kept: dict[str, tuple[str, str, int, int]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, cache_dir: Path | None, key: str) -> AnalysisCache:
@@ -87,6 +91,7 @@ class AnalysisCache:
             return cache
         if isinstance(stored, dict) and stored.get("key") == key:
             cache.entries = stored.get("entries", {})
+            cache.pages = stored.get("pages", {})
         return cache
 
     def get(self, seed: str, sha: str) -> ArticleData | None:
@@ -105,6 +110,35 @@ class AnalysisCache:
     def put(self, seed: str, sha: str, blob: bytes) -> None:
         self.kept[seed] = (sha, blob)
 
+    @staticmethod
+    def page_stamp(data: ArticleData, seed_sha: str) -> str:
+        """What a page is rendered from (its final data and the seed's hash)."""
+        return hashlib.sha256(pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL)
+                              + seed_sha.encode()).hexdigest()
+
+    def page_unchanged(self, seed: str, stamp: str, page: Path) -> bool:
+        """True when ``page`` is the file we wrote or verified from the same data.
+
+        The file's size and mtime must match too, so a page edited by hand since is
+        never taken for unchanged (it goes through the fingerprint check instead).
+        """
+        entry = self.pages.get(seed)
+        if entry is None or entry[0] != stamp or entry[1] != page.name:
+            return False
+        try:
+            st = page.stat()
+        except OSError:
+            return False
+        if (st.st_size, st.st_mtime_ns) != entry[2:]:
+            return False
+        self.pages_kept[seed] = entry
+        return True
+
+    def record_page(self, seed: str, stamp: str, page: Path) -> None:
+        with contextlib.suppress(OSError):
+            st = page.stat()
+            self.pages_kept[seed] = (stamp, page.name, st.st_size, st.st_mtime_ns)
+
     def save(self) -> None:
         """Write the entries of this build's seeds (atomically; failures only cost speed)."""
         logger.debug("news-digest: analysis cache %s: %d seeds reused, %d analysed",
@@ -115,12 +149,75 @@ class AnalysisCache:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", dir=self.path.parent)
             with os.fdopen(fd, "wb") as fh:
-                pickle.dump({"key": self.key, "entries": self.kept}, fh,
+                pickle.dump({"key": self.key, "entries": self.kept, "pages": self.pages_kept}, fh,
                             protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, self.path)
         except OSError as exc:
             logger.warning("%s: could not save the analysis cache (%s); the next build "
                            "will analyse every seed again", self.path, exc)
+            with contextlib.suppress(OSError, UnboundLocalError):
+                os.unlink(tmp)
+
+
+def cache_dir_from_settings(settings: dict) -> Path | None:
+    """Pelican's CACHE_PATH when its content cache is on (the digest's caches follow it)."""
+    if settings.get("CACHE_CONTENT") and settings.get("LOAD_CONTENT_CACHE") \
+            and settings.get("CACHE_PATH"):
+        return Path(settings["CACHE_PATH"])
+    return None
+
+
+class BuildMemo:
+    """Results of a pure, costly function of strings, kept from one build to the next.
+
+    Why: annotating an article's HTML parses it with BeautifulSoup, on every build,
+    though the result only changes when the article or the people change. Keys are
+    hashes of all the inputs; the file is dropped when the plugin's code changes, and
+    only the entries used by a build are saved (no unbounded growth).
+    """
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.old: dict[bytes, str] = {}
+        self.new: dict[bytes, str] = {}
+
+    @classmethod
+    def load(cls, settings: dict, name: str) -> BuildMemo:
+        folder = cache_dir_from_settings(settings)
+        memo = cls(folder / f"news-digest-{name}.pickle" if folder else None)
+        if memo.path is not None and memo.path.is_file():
+            try:
+                with memo.path.open("rb") as fh:
+                    stored = pickle.load(fh)
+                if isinstance(stored, dict) and stored.get("key") == code_key():
+                    memo.old = stored["entries"]
+            except Exception as exc:  # a damaged cache is only a slower build
+                logger.debug("%s: ignoring this cache (%s)", memo.path, exc)
+        return memo
+
+    def __call__(self, compute, *parts: str) -> str:
+        """``compute()``, or its result from an earlier call with the same ``parts``."""
+        key = hashlib.sha256("\x00".join(parts).encode("utf-8", "surrogatepass")).digest()
+        value = self.new.get(key)
+        if value is None:
+            value = self.old.get(key)
+            if value is None:
+                value = compute()
+            self.new[key] = value
+        return value
+
+    def save(self) -> None:
+        if self.path is None:
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", dir=self.path.parent)
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump({"key": code_key(), "entries": self.new}, fh,
+                            protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, self.path)
+        except OSError as exc:
+            logger.debug("%s: could not save this cache (%s)", self.path, exc)
             with contextlib.suppress(OSError, UnboundLocalError):
                 os.unlink(tmp)
 
@@ -245,4 +342,5 @@ def analyse_all(jobs: list[Job], registry=None, workers: int | None = None) -> l
     return outcomes
 
 
-__all__ = ["AnalysisCache", "Job", "Outcome", "analyse_all", "default_workers", "inputs_key"]
+__all__ = ["AnalysisCache", "BuildMemo", "Job", "Outcome", "analyse_all",
+           "cache_dir_from_settings", "default_workers", "inputs_key"]

@@ -12,12 +12,14 @@ import datetime
 import logging
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from pelican.utils import slugify
 
 from . import annotate
 from . import settings as nd_settings
+from .analysis import BuildMemo
 from .trips import Trip, TripRegistry, range_text
 
 logger = logging.getLogger(__name__)
@@ -344,6 +346,7 @@ def annotate_articles(index: DigestIndex, articles: list, context: dict, setting
             entry = people_registry.get(name)
             if entry is not None:
                 aliases[name] = [al for al in entry.aliases if len(al.split()) > 1]
+    memo = BuildMemo.load(settings, "annotate")  # unchanged articles skip the HTML parse
     for a in articles:
         names = [p.name for p, _ in getattr(a, "digest_people", []) if p.url]
         if not names or not getattr(a, "_content", None):
@@ -352,4 +355,6 @@ def annotate_articles(index: DigestIndex, articles: list, context: dict, setting
             names, aliases, avoid=list(getattr(a, "places", []) or [])
             + list(getattr(a, "organizations", []) or []))
         hrefs = {p.name: annotate.placeholder(p.slug) for p, _ in a.digest_people}
-        a._content = annotate.annotate_html(a._content, forms, hrefs)
+        a._content = memo(partial(annotate.annotate_html, a._content, forms, hrefs),
+                          a._content, repr(sorted(forms.items())), repr(sorted(hrefs.items())))
+    memo.save()

@@ -166,20 +166,20 @@ def ingest(seeds_dir: Path, articles_dir: Path, *, project_root: Path | None = N
             cache.put(display, sha, outcome.blob)
             data = pickle.loads(outcome.blob)
         analysed.append((data, sha))
-    cache.save()
     resolve_collection([d for d, _ in analysed], registry)
     editorial_pass([d for d, _ in analysed], trips=trips, corrections=corrections,
                    seed_stems=[p.stem for p in seeds], warn=report.warn)
     if write:
-        _write_pages(analysed, articles_dir, report)
+        _write_pages(analysed, articles_dir, report, cache)
     else:
         for data, _ in analysed:
             report.results.append(SeedResult(data.seed, "analysed"))
+    cache.save()
     return report
 
 
 def _write_pages(analysed: list[tuple[ArticleData, str]], articles_dir: Path,
-                 report: IngestReport) -> None:
+                 report: IngestReport, cache: AnalysisCache | None = None) -> None:
     store = ArticleStore(articles_dir)
     with store.locked():
         store = ArticleStore.scan(articles_dir)
@@ -189,12 +189,19 @@ def _write_pages(analysed: list[tuple[ArticleData, str]], articles_dir: Path,
             data.slug = store.allocate_slug(data.seed, data.title, taken)
             taken.add(data.slug)
             page = store.root / f"{data.slug}.md"
-            text = with_fingerprint(render_page(data, sha))
             existing = store.pages.get(data.slug)
+            stamp = cache.page_stamp(data, sha) if cache and cache.path else ""
+            if existing is not None and stamp and cache.page_unchanged(data.seed, stamp, page):
+                # the page we wrote from this very data, untouched since: skip rendering
+                report.results.append(SeedResult(data.seed, "unchanged", data.slug))
+                continue
+            text = with_fingerprint(render_page(data, sha))
             if existing is not None and page.exists():
                 current = page.read_text(encoding="utf-8", errors="replace")
                 if current == text:
                     report.results.append(SeedResult(data.seed, "unchanged", data.slug))
+                    if stamp:
+                        cache.record_page(data.seed, stamp, page)
                     continue
                 if existing.hand_edited:
                     report.warn("%s: edited by hand, so it was kept and not regenerated from "
@@ -203,6 +210,8 @@ def _write_pages(analysed: list[tuple[ArticleData, str]], articles_dir: Path,
                     continue
             atomic_write(page, text)
             report.results.append(SeedResult(data.seed, "written", data.slug))
+            if stamp:
+                cache.record_page(data.seed, stamp, page)
         live = {seed_key(s) for s in [d.seed for d, _ in analysed] +
                 [r.seed for r in report.results]}
         for page in store.pages.values():
