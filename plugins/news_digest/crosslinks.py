@@ -74,20 +74,28 @@ class TripPage:
     people: list[tuple[PersonPage, int]] = field(default_factory=list)
     discrepancies: list[tuple[Any, str]] = field(default_factory=list)  # (article, text)
     stated_by: list = field(default_factory=list)  # articles stating this number elsewhere
+    # (len(articles), (first, last)): templates ask every article's trip for its range,
+    # so the span is computed once per trip, not once per page (keeps the build linear).
+    _span: tuple = field(default=(-1, (None, None)), repr=False, compare=False)
+
+    def _dated_span(self) -> tuple[datetime.date | None, datetime.date | None]:
+        if self._span[0] != len(self.articles):
+            dates = [_day(a) for a in self.articles if not getattr(a, "undated", False)]
+            self._span = (len(self.articles),
+                          (min(dates), max(dates)) if dates else (None, None))
+        return self._span[1]
 
     @property
     def start(self) -> datetime.date | None:
         if self.trip:
             return self.trip.start
-        dates = [_day(a) for a in self.articles if not getattr(a, "undated", False)]
-        return min(dates) if dates else None
+        return self._dated_span()[0]
 
     @property
     def end(self) -> datetime.date | None:
         if self.trip:
             return self.trip.end
-        dates = [_day(a) for a in self.articles if not getattr(a, "undated", False)]
-        return max(dates) if dates else None
+        return self._dated_span()[1]
 
     @property
     def range_text(self) -> str:
