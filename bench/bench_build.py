@@ -4,6 +4,10 @@
     python bench/bench_build.py --quick         # smoke test: N = 50 and 200, 1 run
     python bench/bench_build.py --profile 1000  # cProfile of one cold digest build
 
+To measure a commit while the working tree changes under you, run it from a snapshot:
+    git archive HEAD | tar -x -C /tmp/snap && PYTHONPATH=/tmp/snap/plugins \
+        python /tmp/snap/bench/bench_build.py --commit $(git rev-parse --short HEAD)
+
 Why each measurement: editors keep adding articles, so the build must stay close
 to what Pelican itself costs (digest / plain), grow linearly, and a one-seed edit
 must not cost a full rebuild. Every build is a ``pelican`` subprocess on a fresh
@@ -446,12 +450,16 @@ def machine_meta(args, runs_note: str) -> dict:
         except (OSError, subprocess.CalledProcessError):
             return "?"
 
-    dirty = git("status", "--porcelain", "--untracked-files=no", "plugins", "theme",
-                "pelican.conf.py")
+    if args.commit:  # a snapshot (git archive) has no .git: say which commit it is
+        commit, dirty = args.commit, ""
+    else:
+        commit = git("rev-parse", "--short", "HEAD")
+        dirty = git("status", "--porcelain", "--untracked-files=no", "plugins", "theme",
+                    "pelican.conf.py")
     mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
     return {
         "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
-        "commit": git("rev-parse", "--short", "HEAD"),
+        "commit": commit,
         "dirty": " (with uncommitted changes in plugins/theme)" if dirty else "",
         "cores": os.cpu_count(), "mem_gib": f"{mem:.0f}",
         "python": platform.python_version(), "pelican": pelican.__version__,
@@ -490,6 +498,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-search", action="store_true", help="skip the Chromium search")
     parser.add_argument("--workdir", type=Path, help="keep the projects here (default: temp)")
     parser.add_argument("--output", type=Path, default=RESULTS, help="results Markdown file")
+    parser.add_argument("--commit", help="the commit being measured, for a snapshot "
+                        "made with git archive (recorded in the results)")
     parser.add_argument("--profile", type=int, metavar="N", help="profile one cold build")
     parser.add_argument("--top", type=int, default=30, help="rows of the profile to print")
     args = parser.parse_args(argv)
