@@ -22,8 +22,10 @@ def extract(cleaned: Cleaned, seed: str, stem: str, registry=None) -> ArticleDat
     meta.extract_meta(cleaned, data)
     text = cleaned.text
     data.people = people.find_people(cleaned, registry)
-    data.places = places.find_places(text)
-    data.organizations = organizations.find_organizations(text)
+    # Places and organizations: the headline and standfirst name them too.
+    entity_text = "\n".join([*(x for x in (cleaned.headline, cleaned.standfirst) if x), text])
+    data.places = places.find_places(entity_text, [p.name for p in data.people])
+    data.organizations = organizations.find_organizations(entity_text)
     data.trip = trips.find_trip(text)
     data.quotes = quotes.find_quotes(cleaned, data.people)
     return data

@@ -53,6 +53,8 @@ ceo founder officer lt col colonel brigadier admiral marshal monarch crown-princ
 representative foreign-minister strongman chancellor-designate president-elect
 photographer reporter correspondent journalist editor analyst researcher professor activist
 lawyer economist militant fighter commander-in-chief director-general
+chairperson vice-chair vice-chairman co-chair president-designate sultan emira sheikha
+high-commissioner consul consul-general attaché attache minister-president
 """.split())
 
 # Words that may precede a head inside a title ("Prime", "Defense", "Minority"...).
@@ -283,6 +285,28 @@ def dateline_spans(text: str) -> tuple[tuple[int, int, int], ...]:
         caps = re.match(r"[ \t]*[A-Z][A-Z.'/\- ]*[A-Z.]", m.group())
         out.append((m.start(), m.start() + (caps.end() if caps else 0), m.end()))
     return tuple(out)
+
+
+# Reporting and photo credits inside the story text: "(Reporting by X in Dakar;
+# Editing by Y)", "(AP Photo/Jane Roe)", "(credit: X / AAP)", and credit lines.
+_CREDIT_RE = re.compile(
+    r"\((?:additional )?(?:reporting|writing|editing|compiled|produced|translated)\s+by\b"
+    r"[^()\n]{0,400}\)"
+    r"|\((?:[A-Z][\w.\-]{0,20}[ /])?(?:photo|photograph|picture|image|credit|video|file)s?"
+    r"\b[^()\n]{0,160}\)"
+    r"|^[ \t]*\W{0,3}(?:additional )?(?:reporting|writing|editing) by\b[^\n]{0,400}",
+    re.IGNORECASE | re.MULTILINE)
+
+
+@lru_cache(maxsize=16)
+def mask_credits(text: str) -> str:
+    """``text`` with reporting/photo credits blanked (same length, offsets kept)."""
+    if not _CREDIT_HINT.search(text):
+        return text
+    return _CREDIT_RE.sub(lambda m: " " * len(m.group()), text)
+
+
+_CREDIT_HINT = re.compile(r"(?i)\bby\b|photo|credit|picture|image|video|file")
 
 
 def in_spans(pos: int, spans: tuple[tuple[int, int, int], ...]) -> tuple[int, int, int] | None:

@@ -195,10 +195,75 @@ def _appositive_role(toks: Tokens, end: int) -> str:
     seg = [w for w in words[s:k]]
     for idx in range(len(seg) - 1, -1, -1):
         if seg[idx].lower() in ROLE_HEADS:
+            if idx + 1 < len(seg) and seg[idx + 1] in ("of", "at", "for", "to", "in"):
+                # "X, the regional director of the Norwegian Refugee Council, said"
+                return " ".join(seg[: idx + 1])
             if not (k >= n or kinds[k] == "p"):
                 return ""
             return " ".join(seg[: idx + 1]) if idx + 1 == len(seg) else ""
     return ""
+
+
+_ROLE_OBJ_PREP = frozenset("for to of".split())
+
+
+def _strip_role_object(toks: Tokens, start: int, end: int, name: list[str],
+                       place_of: list[int]) -> tuple[int, list[str], str]:
+    """``Commissioner for Refugees Tomas Lindqvist``: the role's object is not the name.
+
+    When a name run follows ``<role head> for/to/of``, its first word(s) belong
+    to the role: a place (``Ambassador to Spain Ana Ruiz``) or, in a run of
+    three or more words, the first word. Returns (start, name, role or "").
+    """
+    words = toks.words
+    if start < 2 or words[start - 1] not in _ROLE_OBJ_PREP or len(name) < 2:
+        return start, name, ""
+    k = start - 2
+    while k >= 0 and toks.kinds[k] in "wa" and words[k][:1].isupper() \
+            and words[k].lower() not in ROLE_HEADS and start - k < 6:
+        k -= 1  # "Minister for Foreign Affairs": modifiers before the head
+    if not (k >= 0 and words[k].lower() in ROLE_HEADS):
+        return start, name, ""
+    # the role's object: a place, or one word of a 3+ word run
+    drop = 0
+    if place_of[start] > start and place_of[start] < end:
+        drop = place_of[start] - start
+    elif len(name) >= 3 and not toks.poss[start]:
+        drop = 1
+    if not drop or len(name) - drop < 2:
+        return start, name, ""
+    new_start = start + drop
+    while new_start < end and words[new_start] != name[drop]:
+        new_start += 1
+    role = _role_before(toks, start - 1) if start >= 1 else ""
+    obj = " ".join(words[start - 1:new_start])
+    head = role or words[k]
+    return new_start, name[drop:], f"{head} {obj}"
+
+
+def _role_before_comma(toks: Tokens, start: int) -> str:
+    """``Ukraine's ambassador to Canada, Yulia Hrytsenko``: a role phrase then a comma."""
+    words, kinds = toks.words, toks.kinds
+    if start < 2 or words[start - 1] != "," or toks.sent[start - 1]:
+        return ""
+    k = start - 2
+    e = k + 1
+    # optional object: "to Canada", "of the Sahel Alliance", "for Refugees"
+    j = k
+    while j >= 0 and kinds[j] in "wa" and words[j][:1].isupper() and e - j <= 4:
+        j -= 1
+    if j < k and j >= 0 and words[j] == "the":
+        j -= 1
+    if j < k and j >= 0 and words[j] in ("to", "of", "for", "at", "in"):
+        k = j - 1
+    if not (k >= 0 and kinds[k] == "w" and words[k].lower() in ROLE_HEADS):
+        return ""
+    b = k
+    while b > 0 and kinds[b - 1] == "w" and (words[b - 1].lower() in ROLE_MODIFIERS
+                                             or words[b - 1].lower() in ROLE_HEADS) \
+            and not toks.sent[b]:
+        b -= 1
+    return " ".join(words[b:e])
 
 
 def _is_person_name(words: list[str]) -> bool:
@@ -212,8 +277,11 @@ def find_people(cleaned: Cleaned, registry=None) -> list[Person]:
     n = len(toks)
     blocked = [False] * n
     place_spans: set[tuple[int, int]] = set()
+    place_of = [-1] * n  # token -> end of the place span it lies in
     for a, b, _name in match_places(toks):
         place_spans.add((a, b))
+        for k in range(a, b):
+            place_of[k] = b
     for a, b, _name in match_organizations(toks):
         for k in range(a, b):
             blocked[k] = True
@@ -221,6 +289,7 @@ def find_people(cleaned: Cleaned, registry=None) -> list[Person]:
 
     excluded = {norm_key(x) for x in (*cleaned.credits, *cleaned.bylines)}
     last_counts: dict[str, int] = {}
+    segs = [(a, b, name) for a, b, name in segs if not (place_of[a] >= b)]
     for _s, _e, name in segs:
         last_counts[name[-1].lower()] = last_counts.get(name[-1].lower(), 0) + 1
 
@@ -246,7 +315,8 @@ def find_people(cleaned: Cleaned, registry=None) -> list[Person]:
         return name
 
     for start, end, name in segs:
-        role = _role_before(toks, start)
+        start, name, obj_role = _strip_role_object(toks, start, end, name, place_of)
+        role = obj_role or _role_before(toks, start)
         # Drop a sentence-initial participle/adverb glued to a name ("Unlike Blinken").
         if toks.sent[start] and len(name) > 1 and not role and (
                 name[0].lower().endswith(("ing", "ly", "ed")) or name[0].lower() in STOP):
@@ -257,7 +327,7 @@ def find_people(cleaned: Cleaned, registry=None) -> list[Person]:
         if norm_key(" ".join(name)) in excluded:
             continue
         if _is_person_name(name):
-            appos = _appositive_role(toks, end)
+            appos = _appositive_role(toks, end) or _role_before_comma(toks, start)
             known = registry is not None and registry.lookup(" ".join(name)) is not None
             evidence = (role or appos or known or _honorific_before(toks, start)
                         or _verb_next(toks, end) or _verb_before(toks, start)
@@ -283,6 +353,12 @@ def find_people(cleaned: Cleaned, registry=None) -> list[Person]:
                 break
         if hit is None and registry is not None:
             hit = registry.lookup(" ".join(name)) or registry.lookup(name[-1])
+        if hit is None and (_honorific_before(toks, start) or role):
+            # Arabic, royal and clerical styles use the given name: "Sheikh Hamad".
+            key = " ".join(name).lower()
+            cands = [c for c in order if c.lower().startswith(key + " ")]
+            if len(cands) == 1:
+                hit = cands[0]
         if (hit is None and len(name) == 1 and (role or _honorific_before(toks, start))
                 and norm_key(name[0]) not in excluded and not is_acronym(name[0])):
             hit = name[0]

@@ -3,7 +3,14 @@
 The gazetteer is loaded once into a dict keyed by the space-joined token
 sequence of each name, so matching is a longest-match dictionary lookup per
 capitalized token (linear in the text). A few regions the gazetteer lacks and
-common short forms (``U.S.``) come from ``data/places_extra.txt``.
+common short forms (``U.S.``) come from ``data/places_extra.txt``. When the
+``countryinfo`` package is installed, its provinces/states (first-level
+administrative regions) are added too.
+
+Geographic features the gazetteers do not list are recognised by shape: a
+capitalized name ending in a feature word (``South China Sea``, ``Rakhine
+State``, ``Pacific Islands``), a feature word with ``of`` (``Bay of Bengal``),
+or a name before a lower-case admin word (``the Kursk region``).
 """
 
 from __future__ import annotations
@@ -26,7 +33,9 @@ from .lexicon import (
     fold,
     in_spans,
     is_cap,
+    mask_credits,
     name_words,
+    normalize,
     tokenize,
 )
 
@@ -39,6 +48,7 @@ MIN_POP_MULTI_WORD = 15_000
 MIN_POP_SENTENCE_START = 1_000_000
 
 _KIND_COUNTRY, _KIND_REGION, _KIND_CITY = 0, 1, 2
+_POP_PROVINCE = -1  # marks provinces (countryinfo): no population, not at a sentence start
 
 _index: dict[str, tuple[str, int, int]] | None = None  # key -> (canonical, kind, population)
 _first: frozenset[str] = frozenset()
@@ -55,6 +65,7 @@ def _name_tokens(name: str) -> tuple[str, ...]:
 
 
 def _add(index: dict, name: str, canonical: str, kind: int, pop: int) -> None:
+    name = normalize(name)
     for variant in {name, fold(name)}:
         words = _name_tokens(variant)
         if not words or not words[0][:1].isupper():
@@ -80,7 +91,7 @@ def _load() -> dict[str, tuple[str, int, int]]:
             continue
         _add(index, c["name"], c["name"], _KIND_COUNTRY, c.get("population") or 0)
         if c.get("capital"):
-            capitals.add(fold(c["capital"]))
+            capitals.add(fold(normalize(c["capital"])))
     for s in gc.get_us_states().values():
         _add(index, s["name"], s["name"], _KIND_REGION, 0)
     for c in gc.get_continents().values():
@@ -88,24 +99,138 @@ def _load() -> dict[str, tuple[str, int, int]]:
     for c in gc.get_cities().values():
         name = c["name"]
         pop = c.get("population") or 0
-        if " " not in name and pop < MIN_POP_ONE_WORD:
+        if " " not in name and pop < MIN_POP_ONE_WORD and fold(normalize(name)) not in capitals:
             continue
         if name.lower() in STOP:
             continue
-        _add(index, name, fold(name), _KIND_CITY, pop)
+        _add(index, name, fold(normalize(name)), _KIND_CITY, pop)
+    _add_provinces(index)
     data = resources.files("news_digest") / "data" / "places_extra.txt"
     for line in data.read_text(encoding="utf-8").splitlines():
         line = line.strip()
         if not line or line.startswith("#"):
             continue
         alias, _, canonical = (p.strip() for p in line.partition("="))
-        _add(index, alias, canonical or alias, _KIND_REGION, 10**9)
-    _first = frozenset(k.split(" ", 1)[0] for k in index)
+        if canonical:
+            # An explicit alias overrides the gazetteer's spelling, keeping its kind.
+            target = index.get(_key(_name_tokens(canonical)))
+            kind = target[1] if target and target[0] == canonical else _KIND_REGION
+            for variant in {normalize(alias), fold(normalize(alias))}:
+                words = _name_tokens(variant)
+                if words:
+                    index[_key(words)] = (canonical, kind, 10**9)
+            continue
+        _add(index, alias, alias, _KIND_REGION, 10**9)
+    firsts = {k.split(" ", 1)[0] for k in index}
+    _first = frozenset(firsts | {f[:-2] for f in firsts if f.endswith("'s")})
     _maxlen = max(k.count(" ") + 1 for k in index)
     _capitals = frozenset(capitals)
     _index = index
     log.debug("gazetteer: %d names", len(index))
     return index
+
+
+def _add_provinces(index: dict) -> None:
+    """First-level regions from ``countryinfo`` when installed (optional)."""
+    try:
+        data_dir = resources.files("countryinfo") / "data"
+    except (ModuleNotFoundError, TypeError):
+        return
+    import json
+
+    try:
+        files = [f for f in data_dir.iterdir() if f.name.endswith(".json")]
+    except OSError:
+        return
+    for f in files:
+        try:
+            info = json.loads(f.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        for prov in info.get("provinces") or ():
+            if not isinstance(prov, str) or not _good_province(prov):
+                continue
+            _add(index, prov, prov, _KIND_REGION, _POP_PROVINCE)
+
+
+def _good_province(name: str) -> bool:
+    """Skip province names that are common words, directions or annotated forms."""
+    if any(c in name for c in "()/,") or " or " in name or len(name) < 4:
+        return False
+    words = name.split()
+    if len(words) == 1:
+        lw = name.lower()
+        return not (lw in STOP or lw in NATIONALITIES or lw in ROLE_HEADS
+                    or lw in ROLE_MODIFIERS or lw in ORG_WORDS or lw in HONORIFICS)
+    return words[0][:1].isupper() and words[-1].lower() not in _FEATURE_SUFFIX_LOWER
+
+
+# Capitalized last word of a geographic feature name ("South China Sea").
+_FEATURE_SUFFIX = frozenset("""
+Sea Ocean Bay Gulf Strait Straits Peninsula Island Islands Isles Archipelago Province State
+Region Valley Desert Mountains River Delta Basin Coast Highlands Plateau Corridor Lake Lakes
+Canal Hills
+""".split())
+_FEATURE_SUFFIX_LOWER = frozenset(w.lower() for w in _FEATURE_SUFFIX) - {"state"}
+# Feature word + "of" + name ("Bay of Bengal", "Strait of Hormuz", "Isle of Man").
+_FEATURE_OF = frozenset("Bay Gulf Sea Strait Straits Isle Islands Cape Horn Sea".split())
+# Lower-case admin word after a region name ("the Kherson region").
+_ADMIN_LOWER = frozenset("region province oblast governorate prefecture".split())
+_DIRECTIONS = frozenset("""
+North South East West Northern Southern Eastern Western Central Upper Lower Greater
+""".split())
+_MAX_FEATURE_WORDS = 3
+
+
+def _feature_word(word: str, kind: str) -> bool:
+    """A capitalized word that can name a geographic feature ("China", "Rakhine")."""
+    if kind != "w" or not is_cap(word):
+        return False
+    lw = word.lower()
+    return not (lw in STOP or lw in NATIONALITIES or lw in ROLE_HEADS or lw in HONORIFICS
+                or lw in ORG_WORDS or lw in ROLE_MODIFIERS)
+
+
+def _features(toks: Tokens, words) -> dict[int, tuple[int, str]]:
+    """Feature-shaped place names: start token -> (end token, name)."""
+    kinds, poss, sent = toks.kinds, toks.poss, toks.sent
+    n = len(words)
+    out: dict[int, tuple[int, str]] = {}
+    for h in range(n):
+        w = words[h]
+        if kinds[h] != "w":
+            continue
+        if (w in _FEATURE_OF and h + 2 < n and words[h + 1] == "of"
+                and _feature_word(words[h + 2], kinds[h + 2])):
+            e = h + 2
+            while e < n and e - h - 2 < _MAX_FEATURE_WORDS and _feature_word(words[e], kinds[e]):
+                e += 1
+                if poss[e - 1]:
+                    break
+            out[h] = (e, " ".join(words[h:e]))
+        elif w in _FEATURE_SUFFIX or w in _ADMIN_LOWER:
+            # walk back over name words (and one leading direction word)
+            a = h
+            while (a > 0 and h - a < _MAX_FEATURE_WORDS and not sent[a]
+                   and not poss[a - 1] and _feature_word(words[a - 1], kinds[a - 1])):
+                a -= 1
+            if (a > 0 and not (sent[a] and a < h) and not poss[a - 1]
+                    and words[a - 1] in _DIRECTIONS and kinds[a - 1] == "w"):
+                a -= 1
+            if a == h:
+                continue
+            if w in _ADMIN_LOWER:
+                if words[a] in _DIRECTIONS:
+                    continue
+                out[a] = (h, " ".join(words[a:h]))
+                continue
+            if w == "State" and (h - a > 1 or words[a].lower().endswith(("ic", "ist"))):
+                continue  # "Islamic State" is an organization, not a region
+            if h + 1 < n and kinds[h + 1] == "w" and words[h + 1][:1].isupper() \
+                    and words[h + 1].lower() in ORG_WORDS:
+                continue  # "Pacific Islands Forum"
+            out[a] = (h + 1, " ".join(words[a:h + 1]))
+    return out
 
 
 def _is_namey(word: str) -> bool:
@@ -130,20 +255,35 @@ def match_places(toks: Tokens, datelines: tuple = ()) -> list[tuple[int, int, st
                     words[k] = words[k].title()
                 k += 1
     poss = toks.poss
+    if any("\u2019" in w for w in words):
+        words = [normalize(w) for w in words]
+    features = _features(toks, words)
     out: list[tuple[int, int, str]] = []
     i = 0
     while i < n:
         w = words[i]
-        if kinds[i] not in "wa" or w not in _first:
+        feat = features.get(i)
+        if feat is not None:
+            out.append((i, feat[0], feat[1]))
+            i = feat[0]
+            continue
+        if kinds[i] not in "wa" or (w not in _first and fold(w) not in _first):
             i += 1
             continue
         hit = None
         # the longest run of words that a name could span, then longest match first
+        # ("Cox's Bazar": a possessive inside a name is part of it)
         lim = i + 1
-        while lim < n and lim - i < _maxlen and kinds[lim] in "wa" and not poss[lim - 1]:
+        while lim < n and lim - i < _maxlen and kinds[lim] in "wa":
             lim += 1
+            if poss[lim - 1] and not (lim < n and kinds[lim] == "w" and is_cap(words[lim])):
+                break
         for end in range(lim, i, -1):
-            got = index.get(" ".join(words[i:end]))
+            key = " ".join(words[k] + "'s" if poss[k] and k < end - 1 else words[k]
+                           for k in range(i, end))
+            got = index.get(key)
+            if got is None and not key.isascii():
+                got = index.get(fold(key))
             if got:
                 hit = (end, got)
                 break
@@ -175,8 +315,13 @@ def _skip(toks: Tokens, i: int, end: int, kind: int, pop: int, canonical: str) -
         return True
     if prev in PARTICLES:
         return True  # "van der Linden", "da Costa"
+    k = i - 1 if prev else (i - 2 if i > 1 and words[i - 1] == "." else -1)
+    if k >= 0 and kinds[k] == "w" and words[k][:1].isupper() and words[k].lower() in HONORIFICS:
+        return True  # "Sheikh Sabah", "Mr. Jordan": a person
     if prev and _is_namey(prev) and _load().get(prev) is None and prev.lower() not in ORG_WORDS:
         return True
+    if pop == _POP_PROVINCE and end - i == 1 and toks.sent[i]:
+        return True  # "Reading the report, ..."
     return (kind == _KIND_CITY and end - i == 1 and toks.sent[i]
             and pop < MIN_POP_SENTENCE_START and canonical not in _capitals)
 
@@ -187,18 +332,34 @@ def is_place(name: str) -> bool:
     return _key(_name_tokens(name)) in index
 
 
-def find_places(text: str) -> list[Entity]:
-    """Places named in the text, in order of first mention, with mention counts."""
+def find_places(text: str, people: list[str] | tuple[str, ...] = ()) -> list[Entity]:
+    """Places named in the text, in order of first mention, with mention counts.
+
+    ``people`` are the article's person names: a one-word place that is the
+    surname of one of them (``Natalie Jordan`` ... ``Jordan said``) is the
+    person, not the place. Reporting and photo credits are not story text.
+    """
     from .organizations import match_organizations
 
+    text = mask_credits(text)
     toks = tokenize(text)
     in_org = set()
     for a, b, _name in match_organizations(toks):
         in_org.update(range(a, b))
+    surnames = set()
+    name_parts = set()
+    for p in people:
+        parts = p.split()
+        if len(parts) > 1:
+            surnames.add(parts[-1])
+            name_parts.update(parts)
     counts: dict[str, int] = {}
-    for i, _end, name in match_places(toks, dateline_spans(text)):
+    for i, end, name in match_places(toks, dateline_spans(text)):
         if i in in_org:
             continue  # "University of Johannesburg", "Times of Israel"
+        if end - i == 1 and (toks.words[i] in surnames or (
+                toks.words[i] in name_parts and place_kind(name) != "country")):
+            continue  # "Natalie Jordan ... Jordan said", "Aureliano Paris ... Paris"
         counts[name] = counts.get(name, 0) + 1
     return [Entity(name, c) for name, c in counts.items()]
 
