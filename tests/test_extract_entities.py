@@ -160,3 +160,68 @@ def test_seed_entities(spec):
     for q in spec.get("quotes", []):
         assert any(x.speaker == q["speaker"] and _norm(x.text).startswith(_norm(q["starts"]))
                    for x in data.quotes), f"missing quote {q}"
+
+
+# --- generalization rules (own example sentences) ------------------------------
+
+def test_geographic_feature_names():
+    got = places("Patrols in the East China Sea and the Bay of Biscay; refugees from Shan "
+                 "State reached the Andaman Islands. Fighting in the Kursk region went on.")
+    assert {"East China Sea", "Bay of Biscay", "Shan State", "Andaman Islands",
+            "Kursk"} <= got
+
+
+def test_feature_words_that_are_organizations_are_not_places():
+    got = places("The Islamic State claimed it. The Pacific Islands Forum met in Fiji.")
+    assert "Islamic State" not in got and "Pacific Islands" not in got
+
+
+def test_possessive_inside_a_place_name_and_small_capitals():
+    got = places("Aid reached Cox's Bazar. The minister flew to Funafuti.")
+    assert "Cox's Bazar" in got
+    assert "Funafuti" in got  # a capital, however small
+
+
+def test_reporting_and_photo_credits_are_not_story_places_or_orgs():
+    text = ("Talks resumed in Nairobi.\n"
+            "(Reporting by Jane Roe in Kampala; Editing by Tim Doe)\n"
+            "The envoy waves. (AP Photo/Sam Poe)")
+    assert "Kampala" not in places(text)
+    assert "Associated Press" not in orgs(text)
+
+
+def test_acronym_in_parentheses_is_an_alias():
+    got = find_organizations("The Southern African Development Community (SADC) met. "
+                             "SADC leaders agreed.")
+    assert {e.name: e.mentions for e in got} == {"Southern African Development Community": 3}
+
+
+def test_organization_heads_and_leading_words():
+    got = orgs("The World Trade Organization, the Brookings Institution's rival Hoover "
+               "Institute, the Medellin Cartel, the Anglican Church, the Wilson Centre and "
+               "the National Liberation Front were named.")
+    assert {"World Trade Organization", "Hoover Institute", "Medellin Cartel",
+            "Anglican Church", "Wilson Centre", "National Liberation Front"} <= got
+
+
+def test_military_units_and_long_names():
+    got = orgs("The 82nd Airborne Division and the 3rd Armored Brigade deployed with the "
+               "United Nations Assistance Mission in Afghanistan and British Forces Germany.")
+    assert {"82nd Airborne Division", "3rd Armored Brigade",
+            "United Nations Assistance Mission in Afghanistan", "British Forces Germany"} <= got
+
+
+def test_bare_head_repeats_the_longer_name():
+    got = find_organizations("The Scottish Parliament voted. Later, Parliament adjourned.")
+    assert {e.name: e.mentions for e in got} == {"Scottish Parliament": 2}
+
+
+def test_portfolio_is_not_an_organization():
+    assert orgs("Minister of State and Cabinet member Ali Hassan spoke.") == set()
+
+
+def test_time_in_a_country_is_a_visit_ordinal():
+    trip = find_trip("She landed in Kyiv, her fourth time in Ukraine since the war began.")
+    assert trip is not None and trip.number == 4 and trip.basis == "visit"
+    assert find_trip("For the first time in history, the talks were public.") is None
+    assert find_trip("It was the second time in years that prices fell.") is None

@@ -149,3 +149,51 @@ def test_seed_people(spec, use_registry):
         if bad in got and promo_dependent:
             pytest.xfail(f"{bad} is promo-only; needs the real cleaner (Cleaned.removed empty)")
         assert bad not in got
+
+
+# --- generalization rules (own example sentences) ------------------------------
+
+def test_role_with_object_is_not_part_of_the_name():
+    got = names(_c("Special Envoy for Migration Petra Halvorsen toured the camp on Monday. "
+                   "Halvorsen said funding was short."))
+    assert set(got) == {"Petra Halvorsen"}
+    assert got["Petra Halvorsen"].mentions == 2
+
+
+def test_appositive_role_before_a_comma():
+    got = names(_c("He was greeted by Peru's ambassador to Norway, Marisol Quispe Huaman, "
+                   "at the airport."))
+    assert "Marisol Quispe Huaman" in got
+    assert got["Marisol Quispe Huaman"].roles == ["ambassador to Norway"]
+
+
+def test_appositive_role_with_an_organization():
+    got = names(_c("Oskar Lindahl, the regional director of the Baltic Relief Network, "
+                   "warned of shortages."))
+    assert "Oskar Lindahl" in got
+
+
+def test_honorific_and_given_name_resolves_to_full_name():
+    got = names(_c("The emir, Sheikh Faisal bin Nasser Al Mansouri, hosted the talks. "
+                   "Sheikh Faisal said the region needed calm."))
+    assert set(got) == {"Faisal bin Nasser Al Mansouri"}
+    assert got["Faisal bin Nasser Al Mansouri"].mentions == 2
+
+
+def test_place_and_language_names_are_not_people():
+    got = names(_c("Fishing boats crossed the East China Sea. Some signs were in Bahasa "
+                   "Malaysia, and Nuevo Laredo officials met traders. Malaysia said nothing."))
+    assert got == {}
+
+
+def test_new_role_heads():
+    got = names(_c("Commission Chairperson Adaeze Okonkwo opened the summit."))
+    assert got["Adaeze Okonkwo"].roles == ["Commission Chairperson"]
+
+
+def test_surname_that_is_a_place_is_not_a_place():
+    from news_digest.extract.places import find_places
+
+    text = "Deputy Minister Carla Lisbon arrived on Monday. Lisbon said the deal was close."
+    assert "Lisbon" not in {e.name for e in find_places(text, ["Carla Lisbon"])}
+    assert "Lisbon" in {e.name for e in find_places("Talks resumed in Lisbon.")}

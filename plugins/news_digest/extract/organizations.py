@@ -22,8 +22,13 @@ from .lexicon import (
     dateline_spans,
     in_spans,
     is_acronym,
+    mask_credits,
     tokenize,
 )
+
+_UNIT_HEADS = frozenset("""
+division brigade regiment battalion corps fleet squadron wing army company group regiments
+""".split())
 
 # Last word of an organization name.
 HEADS = frozenset("""
@@ -33,7 +38,17 @@ assembly parliament senate congress institute university foundation network alli
 front movement brigades service services corporation broadcasting federation association
 coalition bureau directorate command navy police league cabinet embassy
 times post news journal herald tribune gazette forum
+centre center programme program institute division brigade regiment battalion cartel church
+mission chamber group industries holdings airlines airways company corporation commissariat
+secretariat tribunal observatory community
 """.split())
+# Heads that take a place after "in": "Verification Mission in Colombia".
+_IN_PLACE_HEADS = frozenset("mission chamber commerce office delegation embassy".split())
+# Heads that take a country name right after them: "U.S. Forces Japan".
+_PLACE_AFTER_HEADS = frozenset("forces command".split())
+# Sentence and function words trimmed from the front of a name, but not
+# capitalized words that often start one ("World Bank", "National Guard").
+_LEAD_KEEP = frozenset("world national local business first united free new".split())
 
 # Heads that make a proper name even after only a nationality/party word
 # ("European Parliament", "Liberal Party") or on their own ("Congress").
@@ -104,9 +119,21 @@ def _match_organizations(toks: Tokens, datelines: tuple) -> list[tuple[int, int,
     while i < n:
         w = words[i]
         kind = kinds[i]
+        defer = None
         if datelines and in_spans(toks.starts[i], datelines):
             i += 1  # "KYIV (AP) —": the dateline's place and credited agency
             continue
+        if kind == "n" and w[-2:] in ("st", "nd", "rd", "th") and i + 1 < n \
+                and kinds[i + 1] == "w" and words[i + 1][:1].isupper():
+            # Military units: "25th Infantry Division", "3rd Marine Regiment".
+            j = i + 1
+            while j < n and j - i <= 4 and kinds[j] == "w" and words[j][:1].isupper() \
+                    and words[j].lower() not in _UNIT_HEADS:
+                j += 1
+            if j < n and j - i <= 4 and words[j].lower() in _UNIT_HEADS and words[j][:1].isupper():
+                out.append((i, j + 1, " ".join(words[i:j + 1])))
+                i = j + 1
+                continue
         if kind not in "wa" or not (w[:1].isupper()):
             i += 1
             continue
@@ -127,21 +154,30 @@ def _match_organizations(toks: Tokens, datelines: tuple) -> list[tuple[int, int,
                         and words[end][:1].isupper():
                     end, name = end + 1, " ".join(words[i:end + 1])  # "Likud Party"
                 # A lexicon name that starts a longer pattern name (Hamas Political
-                # Bureau) is still recorded as itself.
-                out.append((i, end, name))
-                i = end
-                continue
+                # Bureau) is still recorded as itself, unless it is itself a
+                # multi-word name inside a longer one ("United Nations
+                # Verification Mission in Colombia").
+                if not (end - i > 1 and end < n and kinds[end] == "w"
+                        and words[end][:1].isupper() and words[end].lower() not in STOP):
+                    out.append((i, end, name))
+                    i = end
+                    continue
+                defer = (i, end, name)
         # Broadcasters: Channel 12, Channel 14.
         if w == "Channel" and i + 1 < n and kinds[i + 1] == "n":
-            out.append((i, i + 2, f"Channel {words[i + 1]}"))
-            i += 2
+            end = i + 2
+            if end < n and words[end] == "News":
+                end += 1  # "Channel 4 News"
+            out.append((i, end, " ".join(words[i:end])))
+            i = end
             continue
         # Capitalized run, allowing "of/for/and/the" between capitalized words.
         j = i
         last_head = -1
         while j < n:
             wj, kj = words[j], kinds[j]
-            if _orgish(wj, kj) and (kj == "a" or wj.lower() not in STOP or j == i):
+            if _orgish(wj, kj) and (kj == "a" or wj.lower() not in STOP or j == i
+                                    or wj.lower() in _LEAD_KEEP):
                 if kj == "w" and wj.lower() in HEADS:
                     last_head = j
                 if toks.poss[j]:
@@ -169,7 +205,9 @@ def _match_organizations(toks: Tokens, datelines: tuple) -> list[tuple[int, int,
         if last_head >= 0:
             start = i
             # drop leading sentence words, months, honorifics
-            while start < last_head and (words[start].lower() in STOP or
+            while start < last_head and ((words[start].lower() in STOP
+                                          and not (words[start].lower() in _LEAD_KEEP
+                                                   and not toks.sent[start])) or
                                          words[start].lower() in MONTHS or
                                          words[start].lower() in HONORIFICS):
                 start += 1
@@ -177,13 +215,26 @@ def _match_organizations(toks: Tokens, datelines: tuple) -> list[tuple[int, int,
             # "Department of Justice", "Court of Justice", "Ministry of Foreign Affairs"
             if end < run_end and words[end] in ("of", "for"):
                 end = run_end
+            end = _extend_place(toks, end)
+            if start >= 2 and words[start - 1] == "of" and words[start - 2].lower() in ROLE_HEADS:
+                # "Minister of State and Cabinet member": a portfolio, not a body
+                i = max(run_end, i + 1)
+                continue
             # A head word preceded only by nationality/role words is not a name
             # on its own ("Israeli army", "the Cabinet").
             core = [x for x in words[start:last_head] if x.lower() not in NATIONALITIES]
             proper = words[last_head].lower() in PROPER_HEADS and run_end == last_head + 1
+            if defer is not None and end <= defer[1]:
+                out.append(defer)
+                i = defer[1]
+                continue
             if (core or end > last_head + 1 or proper) :
                 out.append((start, end, " ".join(words[start:end])))
-            i = max(run_end, i + 1)
+            i = max(run_end, end, i + 1)
+            continue
+        if defer is not None:
+            out.append(defer)
+            i = defer[1]
             continue
         # Acronyms: CIA, NBC, IAEA.
         if is_acronym(w) and w.replace(".", "").upper() not in _NOT_ORG_ACRONYMS \
@@ -191,6 +242,23 @@ def _match_organizations(toks: Tokens, datelines: tuple) -> list[tuple[int, int,
             out.append((i, i + 1, w))
         i += 1
     return out
+
+
+def _extend_place(toks: Tokens, end: int) -> int:
+    """``... Mission in Colombia``, ``U.S. Forces Japan``: a place that completes a name."""
+    from .places import place_kind
+
+    words, kinds, n = toks.words, toks.kinds, len(toks.words)
+    head = words[end - 1].lower()
+    if (head in _IN_PLACE_HEADS and end + 1 < n and words[end] == "in"
+            and kinds[end + 1] == "w" and place_kind(words[end + 1]) == "country"
+            and not toks.poss[end + 1]):
+        return end + 2
+    if (head in _PLACE_AFTER_HEADS and end < n and kinds[end] == "w" and not toks.poss[end - 1]
+            and place_kind(words[end]) == "country"
+            and not (end + 1 < n and kinds[end + 1] == "w" and words[end + 1][:1].isupper())):
+        return end + 1
+    return end
 
 
 def _role_only(words: tuple[str, ...] | list[str]) -> bool:
@@ -208,12 +276,33 @@ def _shouting(toks: Tokens, i: int) -> bool:
 
 
 def find_organizations(text: str) -> list[Entity]:
-    """Organizations named in the text, in order of first mention, with counts."""
+    """Organizations named in the text, in order of first mention, with counts.
+
+    ``Full Name (ACR)`` makes ``ACR`` an alias of the full name everywhere in
+    the article; a bare head (``the Commission``, ``Parliament``) is a repeat
+    of the one longer name in the article that ends in it. Reporting and photo
+    credits are not story text (``(AP Photo/...)``).
+    """
     from .places import is_place
 
+    text = mask_credits(text)
+    toks = tokenize(text)
+    words, n = toks.words, len(toks.words)
+    matches = match_organizations(toks, dateline_spans(text))
+    alias: dict[str, str] = {}
+    for _i, end, name in matches:
+        if (end + 2 < n and words[end] == "(" and words[end + 2] == ")"
+                and is_acronym(words[end + 1]) and words[end + 1] != name):
+            alias.setdefault(words[end + 1], name)
     counts: dict[str, int] = {}
-    for _i, _end, name in match_organizations(tokenize(text), dateline_spans(text)):
+    for _i, _end, name in matches:
         if is_place(name):
             continue
+        name = alias.get(name, name)
         counts[name] = counts.get(name, 0) + 1
+    # A bare head word repeats the one longer name ending in it.
+    for name in [k for k in counts if " " not in k and k.lower() in HEADS]:
+        hosts = [k for k in counts if k != name and k.endswith(" " + name)]
+        if len(hosts) == 1:
+            counts[hosts[0]] += counts.pop(name)
     return [Entity(name, c) for name, c in counts.items()]

@@ -53,6 +53,18 @@ def _destination(toks: Tokens, k: int) -> tuple[int, str | None]:
     return k, None
 
 
+def _time_in_place(toks: Tokens, k: int) -> bool:
+    """``time in Ukraine``: "in"/"to" + a gazetteer country or city (not "in history")."""
+    words, n = toks.words, len(toks.words)
+    if not (k + 1 < n and words[k] in ("in", "to") and words[k + 1][:1].isupper()):
+        return False
+    end = k + 2
+    while end < n and end - k <= 4 and toks.kinds[end] == "w" and words[end][:1].isupper():
+        end += 1
+    return any(place_kind(" ".join(words[k + 1:e])) in ("country", "city")
+               for e in range(end, k + 1, -1))
+
+
 def find_trip(text: str) -> TripMention | None:
     """The first stated trip ordinal, or None when the article states none."""
     toks = tokenize(text)
@@ -76,6 +88,9 @@ def find_trip(text: str) -> TripMention | None:
             lw = words[j].lower()
             if lw in TRIP_NOUNS:
                 noun = lw
+                break
+            if lw == "time" and j == i + 1 and _time_in_place(toks, j + 1):
+                noun = "visit"  # "her third time in Ukraine (since ...)"
                 break
             if lw in _BLOCK_BETWEEN or between >= _MAX_BETWEEN:
                 break
