@@ -26,7 +26,7 @@ def extract(cleaned: Cleaned, seed: str, stem: str, registry=None) -> ArticleDat
     entity_text = "\n".join([*(x for x in (cleaned.headline, cleaned.standfirst) if x), text])
     data.places = places.find_places(entity_text, [p.name for p in data.people])
     data.organizations = organizations.find_organizations(entity_text)
-    data.trip = trips.find_trip(text)
+    data.trip = trips.find_trip(entity_text)
     data.quotes = quotes.find_quotes(cleaned, data.people)
     return data
 

@@ -267,7 +267,7 @@ def match_places(toks: Tokens, datelines: tuple = ()) -> list[tuple[int, int, st
             out.append((i, feat[0], feat[1]))
             i = feat[0]
             continue
-        if kinds[i] not in "wa" or (w not in _first and fold(w) not in _first):
+        if kinds[i] not in "wa" or (w not in _first and (w.isascii() or fold(w) not in _first)):
             i += 1
             continue
         hit = None
@@ -278,9 +278,13 @@ def match_places(toks: Tokens, datelines: tuple = ()) -> list[tuple[int, int, st
             lim += 1
             if poss[lim - 1] and not (lim < n and kinds[lim] == "w" and is_cap(words[lim])):
                 break
+        inner_poss = any(poss[i:lim - 1])
         for end in range(lim, i, -1):
-            key = " ".join(words[k] + "'s" if poss[k] and k < end - 1 else words[k]
-                           for k in range(i, end))
+            if inner_poss:
+                key = " ".join(words[k] + "'s" if poss[k] and k < end - 1 else words[k]
+                               for k in range(i, end))
+            else:
+                key = " ".join(words[i:end])
             got = index.get(key)
             if got is None and not key.isascii():
                 got = index.get(fold(key))
