@@ -78,8 +78,7 @@ def assert_explained(output: str, name: str, line: int | tuple[int, ...], words:
         assert output.index(name) < output.index("Traceback"), output
 
 
-# The people file (editor.py) does not yet check these; see the issue-6 report.
-PEOPLE_GAPS = {"people-duplicate-name", "people-duplicate-alias", "people-type"}
+PEOPLE_GAPS: set[str] = set()  # every case above is now checked with a line number
 
 
 @pytest.mark.parametrize("case", [

@@ -1,18 +1,21 @@
-"""Editor data in ``content/*.toml``: the people file (trips and corrections come later).
+"""The editor's people file (``content/people.toml``).
 
-The people file canonicalizes and describes people; it is never the only
-source of people (the extractor finds people who are not in it).
+It canonicalizes and describes people; it is never the only source of people
+(the extractor finds people who are not in it). Trips and corrections have
+their own modules; all three share ``editordata.TomlFile`` for errors that name
+the file and line.
 """
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .editordata import EditorDataError, TomlFile, is_str_list
 
-class EditorDataError(ValueError):
-    """Invalid editor data; the message names the file, the line and the fix."""
+__all__ = ["EditorDataError", "PeopleRegistry", "RegistryPerson", "load_people"]
+
+PERSON_KEYS = ("name", "aliases", "roles", "description")
 
 
 @dataclass
@@ -56,28 +59,49 @@ class PeopleRegistry:
 
 
 def load_people(path: Path) -> PeopleRegistry:
-    """Read ``[[person]]`` tables (name, aliases, roles, description) from ``path``."""
-    try:
-        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise EditorDataError(
-            f"{path}: invalid TOML ({exc}). Fix the syntax at that line: each person is a "
-            f'[[person]] table with name = "...", aliases = [...], roles = [...], '
-            f'description = "...".') from exc
-    people = []
-    for i, entry in enumerate(data.get("person", []), 1):
-        if not isinstance(entry, dict) or not isinstance(entry.get("name"), str) \
-                or not entry["name"].strip():
-            raise EditorDataError(f"{path}: [[person]] number {i} has no name = \"...\"; add one.")
+    """Read and validate ``[[person]]`` tables (name, aliases, roles, description)."""
+    f = TomlFile(path, 'each person is a [[person]] table with name = "...", '
+                 'aliases = [...], roles = [...], description = "..."')
+    for key in f.data:
+        if key != "person":
+            raise f.error(f.line_of_key(key), f"unknown key {key!r}; the people file holds "
+                          "only [[person]] tables")
+    entries = f.data.get("person", [])
+    if not isinstance(entries, list):
+        raise f.error(f.line_of_key("person"), "person must be [[person]] tables")
+    people: list[RegistryPerson] = []
+    owner: dict[str, tuple[str, int]] = {}  # name/alias key -> (canonical name, line)
+    for i, entry in enumerate(entries, 1):
+        line = f.line_of_table("person", i)
+        for key in entry:
+            if key not in PERSON_KEYS:
+                raise f.error(f.line_of_key(key, line), f"unknown key {key!r} in a [[person]] "
+                              "table; allowed: " + ", ".join(PERSON_KEYS))
+        name = entry.get("name")
+        if not isinstance(name, str) or not name.strip():
+            raise f.error(f.line_of_key("name", line) or line,
+                          'name must be a non-empty string, e.g. name = "Jane Doe"')
+        name = name.strip()
         for key in ("aliases", "roles"):
-            value = entry.get(key, [])
-            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise EditorDataError(
-                    f"{path}: person {entry['name']!r}: {key} must be a list of strings.")
-        people.append(RegistryPerson(
-            name=entry["name"].strip(),
-            aliases=list(entry.get("aliases", [])),
-            roles=list(entry.get("roles", [])),
-            description=str(entry.get("description", "")),
-        ))
+            if not is_str_list(entry.get(key, [])):
+                raise f.error(f.line_of_key(key, line),
+                              f"{name!r}: {key} must be a list of strings")
+        if not isinstance(entry.get("description", ""), str):
+            raise f.error(f.line_of_key("description", line),
+                          f"{name!r}: description must be a string")
+        aliases = [a.strip() for a in entry.get("aliases", []) if a.strip()]
+        for alias, key in [(name, "name")] + [(a, "aliases") for a in aliases]:
+            seen = owner.get(_key(alias))
+            if seen is None:
+                owner[_key(alias)] = (name, line)
+            elif seen[0] == name and key == "aliases":
+                continue  # an alias repeating the person's own name is harmless
+            else:
+                what = "is listed twice" if seen[0] == name else f"is already {seen[0]!r}'s"
+                raise f.error(f.line_of_key(key, line),
+                              f"{alias!r} {what} (line {seen[1]}); a name or alias must "
+                              "point to exactly one person: merge or rename the entries")
+        people.append(RegistryPerson(name=name, aliases=aliases,
+                                     roles=list(entry.get("roles", [])),
+                                     description=entry.get("description", "")))
     return PeopleRegistry(people)

@@ -13,7 +13,9 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from .editor import EditorDataError
+
+class EditorDataError(ValueError):
+    """Invalid editor data; the message names the file, the line and the fix."""
 
 
 class TomlFile:
@@ -29,8 +31,11 @@ class TomlFile:
         try:
             self.data: dict[str, Any] = tomllib.loads(self.text)
         except tomllib.TOMLDecodeError as exc:
-            raise EditorDataError(f"{self.path}: invalid TOML: {exc}. Fix the syntax there "
-                                  f"({what}).") from exc
+            # tomllib says "(at line N, column M)" or "(at end of document)".
+            m = re.search(r"at line (\d+)", str(exc))
+            line = int(m.group(1)) if m else len(self.text.splitlines()) or 1
+            raise EditorDataError(f"{self.path}, line {line}: invalid TOML: {exc}. Fix the "
+                                  f"syntax there ({what}).") from exc
         self.lines = self.text.splitlines()
 
     def line_of_table(self, header: str, occurrence: int = 1) -> int:
