@@ -188,3 +188,18 @@ def test_non_txt_and_directory_entries_are_reported(tmp_path, five):
     text = "\n".join(report.warnings)
     assert "notes.md" in text and "folder.txt" in text and "link.txt" in text
     assert report.count("unchanged") == 5
+
+
+def test_check_warns_about_hand_edited_pages(tmp_path, five):
+    """``news-digest check --strict`` must fail where a build would keep an edited page."""
+    run(tmp_path, five)
+    page = pages(tmp_path)[0]
+    page.write_text(page.read_text(encoding="utf-8") + "\nEditor's line.\n", encoding="utf-8")
+    seed_name = next(ln for ln in page.read_text().splitlines() if ln.startswith("Seed:"))
+    seed = tmp_path / seed_name.split(":", 1)[1].strip()
+    seed.write_text(seed.read_text(encoding="utf-8") + "\n\nNew fact.\n", encoding="utf-8")
+    report = ingest(tmp_path / "seeds", tmp_path / "content" / "articles",
+                    project_root=tmp_path, write=False)
+    (warning,) = [w for w in report.warnings if "by hand" in w]
+    assert str(page) in warning and "seed has changed" in warning
+    assert page.read_text(encoding="utf-8").endswith("Editor's line.\n")

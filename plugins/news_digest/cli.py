@@ -36,7 +36,15 @@ def load_settings(path: str | None) -> dict:
     if path is None:
         logger.warning("no pelican.conf.py here; using defaults (content/, seeds/)")
         return read_settings(None, override={"PATH": str(Path("content").resolve())})
-    return read_settings(path)
+    try:
+        return read_settings(path)
+    except Exception as exc:  # Pelican raises plain Exceptions for bad settings
+        raise SettingsError(f"{path}: cannot load the settings: {exc}. Run news-digest from "
+                            "the project folder or pass --settings FILE.") from exc
+
+
+class SettingsError(Exception):
+    """The settings file could not be loaded (message names it and says what to do)."""
 
 
 def cmd_inspect(args: argparse.Namespace) -> int:
@@ -120,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         return args.func(args)
-    except EditorDataError as exc:
+    except (EditorDataError, SettingsError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
 

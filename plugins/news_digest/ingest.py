@@ -172,10 +172,23 @@ def ingest(seeds_dir: Path, articles_dir: Path, *, project_root: Path | None = N
     if write:
         _write_pages(analysed, articles_dir, report, cache)
     else:
-        for data, _ in analysed:
-            report.results.append(SeedResult(data.seed, "analysed"))
+        _check_pages(analysed, articles_dir, report)
     cache.save()
     return report
+
+
+def _check_pages(analysed: list[tuple[ArticleData, str]], articles_dir: Path,
+                 report: IngestReport) -> None:
+    """Read-only: say which pages a build would keep instead of regenerating."""
+    store = ArticleStore.scan(articles_dir)
+    for data, sha in analysed:
+        report.results.append(SeedResult(data.seed, "analysed"))
+        page = store.by_seed.get(seed_key(data.seed))
+        if page is not None and page.hand_edited:
+            changed = " and its seed has changed since" if page.seed_sha != sha else ""
+            report.warn("%s: edited by hand%s; a build keeps it and does not regenerate it "
+                        "from %s (delete the page to regenerate it)", page.path, changed,
+                        data.seed)
 
 
 def _write_pages(analysed: list[tuple[ArticleData, str]], articles_dir: Path,

@@ -73,6 +73,7 @@ class ExistingPage:
     slug: str
     seed: str | None  # None for hand-written pages
     hand_edited: bool
+    seed_sha: str = ""  # the seed's SHA-256 when the page was generated
 
 
 @dataclass
@@ -98,7 +99,8 @@ class ArticleStore:
                 logger.warning("%s: cannot read this page (%s); its slug stays reserved", path, exc)
                 text = ""
             meta = read_header(text)
-            page = ExistingPage(path, path.stem, meta.get("seed"), is_hand_edited(text))
+            page = ExistingPage(path, path.stem, meta.get("seed"), is_hand_edited(text),
+                                meta.get("seed-sha256", ""))
             store.pages[page.slug] = page
             if page.seed:
                 store.by_seed.setdefault(seed_key(page.seed), page)
