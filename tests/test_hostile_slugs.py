@@ -50,3 +50,27 @@ def test_no_title_can_overwrite_another_output_file(tmp_path):
             assert h1 is not None, own
             assert "Seed" not in soup(out / own).select_one("main").get_text()[:200], own
     assert not (tmp_path / "index.html").exists() and not (root / "index.html").exists()
+
+
+def test_people_named_like_pages_never_overwrite_anything(tmp_path):
+    """People whose names slugify to reserved names, to each other or to nothing
+    each get their own person page, and no article or site page is replaced."""
+    odd = ["Index", "People", "Search", "Page", "Jane Doe", "Jane-Doe", "Jane  Doe.", "«»",
+           "Talks resume in Cairo"]
+    corrections = '["same_a"]\nadd_people = [' + ", ".join(f'"{n}"' for n in odd) + "]\n"
+    seeds = {name: title + BODY + f"Seed {name} only.\n" for name, title in TITLES.items()}
+    root = make_project(tmp_path / "site", seeds, editor_data=False)
+    (root / "content" / "corrections.toml").write_text(corrections, encoding="utf-8")
+    out = run_pelican(root)
+    person_pages = sorted((out / "people").glob("*.html"))
+    titles = {soup(p).h1.get_text(" ", strip=True) for p in person_pages}
+    for name in odd:
+        assert " ".join(name.split()) in titles, (name, titles)
+    # Distinct people, distinct files.
+    assert len(person_pages) >= len(odd) - 1
+    # Articles and the site's own pages are intact.
+    for md in (root / "content" / "articles").glob("*.md"):
+        seed = Path(read_header(md.read_text())["seed"]).name
+        assert f"Seed {seed} only." in soup(out / "articles" / f"{md.stem}.html").get_text()
+    assert soup(out / "people.html").h1 is not None
+    assert soup(out / "index.html").select("article.card")
