@@ -65,6 +65,7 @@ class Run:
 class SizeResult:
     n: int
     ingest: list[Run] = field(default_factory=list)
+    ingest_serial: list[Run] = field(default_factory=list)
     cold: list[Run] = field(default_factory=list)
     plain: list[Run] = field(default_factory=list)
     warm: list[Run] = field(default_factory=list)
@@ -213,6 +214,9 @@ INGEST_CHILD = """\
 import json, os, sys, time
 from pelican.settings import read_settings
 from news_digest.plugin import ingest_from_settings
+if sys.argv[2] == "serial":  # the same ingest without the worker pool
+    import news_digest.analysis
+    news_digest.analysis.default_workers = lambda n_jobs: 1
 settings = read_settings(sys.argv[1])
 start, cpu = time.perf_counter(), os.times()
 report = ingest_from_settings(settings)
@@ -225,12 +229,12 @@ print(json.dumps({"seconds": time.perf_counter() - start, "cpu": used,
 """
 
 
-def measure_ingest(root: Path, conf: Path, log: Path) -> Run:
+def measure_ingest(root: Path, conf: Path, log: Path, mode: str = "auto") -> Run:
     """Ingest alone into a fresh folder; time measured inside the child (no imports)."""
     reset_digest_project(root)
     out = root / "ingest.json"
     with out.open("w") as fh:
-        proc = subprocess.Popen([sys.executable, "-c", INGEST_CHILD, str(conf)], cwd=root,
+        proc = subprocess.Popen([sys.executable, "-c", INGEST_CHILD, str(conf), mode], cwd=root,
                                 stdout=fh, stderr=log.open("ab"))
         _, status, usage = os.wait4(proc.pid, 0)
     if os.waitstatus_to_exitcode(status) != 0:
@@ -331,7 +335,9 @@ def bench_size(n: int, runs: int, work: Path, log: Path, search: bool,
     conf = make_digest_project(digest_root, seeds)
     for r in range(runs):
         res.ingest.append(measure_ingest(digest_root, conf, log))
-        progress(f"N={n} ingest run {r + 1}: {res.ingest[-1].seconds:.2f}s")
+        res.ingest_serial.append(measure_ingest(digest_root, conf, log, "serial"))
+        progress(f"N={n} ingest run {r + 1}: {res.ingest[-1].seconds:.2f}s "
+                 f"(one process: {res.ingest_serial[-1].seconds:.2f}s)")
     plain_conf = None
     for r in range(runs):  # interleaved, so drift on the machine hits both alike
         reset_digest_project(digest_root)
@@ -402,6 +408,15 @@ def render(results: list[SizeResult], meta: dict) -> str:
                   "other load on the machine than wall time:", "",
               "| N | ingest alone | digest cold | plain cold | digest / plain | warm | "
               "warm / cold |", "|---:|---:|---:|---:|---:|---:|---:|", *cpu_rows]
+    lines += ["", "Ingest alone, worker pool (default) vs one process — does parallel ingest "
+                  "pay?", "", "| N | pool | one process | speed-up | peak RSS pool / one |",
+              "|---:|---:|---:|---:|---:|"]
+    for r in results:
+        pool, one = SizeResult.med(r.ingest), SizeResult.med(r.ingest_serial)
+        if one is not None:
+            lines.append(f"| {r.n:,} | {pool.seconds:.2f} s | {one.seconds:.2f} s | "
+                         f"{one.seconds / pool.seconds:.2f}× | {pool.max_rss_mb:.0f} / "
+                         f"{one.max_rss_mb:.0f} MB |")
     small, large = results[0], results[-1]
     lc, lp, lw = (SizeResult.med(x) for x in (large.cold, large.plain, large.warm))
     sc = SizeResult.med(small.cold)

@@ -39,7 +39,7 @@ logger = logging.getLogger(__name__)
 
 CACHE_FILE = "news-digest-analysis.pickle"
 # Below this many seeds to analyse, a worker pool costs more than it saves.
-MIN_PARALLEL = 48
+MIN_PARALLEL = 100
 _PACKAGE = Path(__file__).resolve().parent
 
 
@@ -319,10 +319,13 @@ def analyse_all(jobs: list[Job], registry=None, workers: int | None = None) -> l
     n_workers = default_workers(len(jobs)) if workers is None else max(1, workers)
     if n_workers <= 1 or len(jobs) < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return [_analyse_one(job, registry) for job in jobs]
+    # The first seed is analysed here: that loads the extractors' lazy data (gazetteer,
+    # lexicons) once, and the forked workers share it instead of each loading it again.
+    outcomes: list[Outcome] = [_analyse_one(jobs[0], registry)]
+    rest = jobs[1:]
     # Several chunks per worker keep both cores busy to the end without much overhead.
-    size = max(1, -(-len(jobs) // (n_workers * 4)))
-    chunks = [jobs[i:i + size] for i in range(0, len(jobs), size)]
-    outcomes: list[Outcome] = []
+    size = max(1, -(-len(rest) // (n_workers * 4)))
+    chunks = [rest[i:i + size] for i in range(0, len(rest), size)]
     try:
         # fork: the workers start with the plugin, its data and the registry loaded.
         with ProcessPoolExecutor(n_workers, mp_context=multiprocessing.get_context("fork"),
