@@ -39,6 +39,7 @@ sys.path.insert(0, str(BENCH))
 import synth  # noqa: E402
 
 RESULTS = BENCH / "results.md"
+NOTES_MARKER = "<!-- notes: kept when the benchmark rewrites this file -->"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu",
                  "--disable-background-networking", "--disable-component-update",
@@ -543,7 +544,12 @@ def main(argv: list[str] | None = None) -> int:
     runs_note = ", ".join(f"{k} run{'s' if k > 1 else ''} at N={n:,}" for n, k in notes)
     text = render(results, machine_meta(args, runs_note))
     print("\n" + text)
-    args.output.write_text(text, encoding="utf-8")
+    notes = ""
+    if args.output.is_file():  # hand-written analysis below the marker survives a re-run
+        old = args.output.read_text(encoding="utf-8")
+        if NOTES_MARKER in old:
+            notes = "\n" + NOTES_MARKER + old.split(NOTES_MARKER, 1)[1]
+    args.output.write_text(text + notes, encoding="utf-8")
     print(f"written to {args.output}")
     if not args.workdir:
         shutil.rmtree(work, ignore_errors=True)
