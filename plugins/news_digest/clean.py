@@ -83,7 +83,7 @@ _BYLINE_DATE_TAIL = re.compile(
 _BYLINE_LOWER_OK = frozenset(_words(
     """and of the for in at de da di del der van von al el bin ibn la le du y
     staff writer writers correspondent correspondents reporter reporters editor editors
-    contributor desk team news agencies agency with"""
+    contributor desk team news agencies agency with bureau bureaux"""
 ))
 _NOT_NAME_START = frozenset(_words(
     """monday tuesday wednesday thursday friday saturday sunday january february march
@@ -466,6 +466,9 @@ def _is_date_only(low: str) -> bool:
     return has_month or bool(re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}.*", low))
 
 
+_RELATIVE_TAIL = re.compile(
+    r"\s*[|\u00b7\u2022,-]?\s*(?:(?:last )?updated |published |posted )?"
+    r"\d{1,3} (?:sec(?:ond)?s?|min(?:ute)?s?|hours?|hrs?|days?|weeks?) ago\s*$")
 _MONTH3 = frozenset(_words("jan feb mar apr may jun jul aug sep oct nov dec tod yes"))
 
 
@@ -479,6 +482,11 @@ def _classify(text: str) -> tuple[str, str | None] | None:
     low = text.lower()
     if n <= 60 and _is_date_only(low):
         return ("date-line", text)
+    if n <= 100 and "ago" in low:
+        # "October 3, 2025 5:42 PM GMT+1 Updated 2 hours ago"
+        m = _RELATIVE_TAIL.search(low)
+        if m and m.start() and _is_date_only(low[:m.start()].rstrip(" |,-")):
+            return ("date-line", text[:m.start()].rstrip(" |,-"))
     word = _FIRST_WORD.match(low)
     fw = word.group(0) if word else ""
     if fw not in _CLUTTER_STARTS and "newsletter" not in low and not fw.isdigit():

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ..model import ArticleData, Cleaned
 from . import meta, organizations, people, places, quotes, trips
+from .lexicon import norm_key
 
 
 def extract(cleaned: Cleaned, seed: str, stem: str, registry=None) -> ArticleData:
@@ -26,6 +27,10 @@ def extract(cleaned: Cleaned, seed: str, stem: str, registry=None) -> ArticleDat
     entity_text = "\n".join([*(x for x in (cleaned.headline, cleaned.standfirst) if x), text])
     data.places = places.find_places(entity_text, [p.name for p in data.people])
     data.organizations = organizations.find_organizations(entity_text)
+    if data.source:
+        # the article's own outlet is its source, not an organization in the story
+        own = norm_key(data.source)
+        data.organizations = [o for o in data.organizations if norm_key(o.name) != own]
     data.trip = trips.find_trip(entity_text)
     data.quotes = quotes.find_quotes(cleaned, data.people)
     return data

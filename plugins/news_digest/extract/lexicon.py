@@ -72,6 +72,8 @@ union african arab defense-minister humanitarian relief affairs
 HONORIFICS = frozenset("""
 mr mrs ms miss dr prof professor sir dame lord lady sheikh sheik rabbi imam father rev
 reverend sen rep gov gen col maj capt lt sgt adm brig president-elect his her excellency
+cardinal bishop archbishop patriarch metropolitan pastor ayatollah mufti mullah cleric
+monsignor msgr fr pope
 """.split())
 
 # Lower-case particles that may sit inside a personal name.
@@ -294,7 +296,9 @@ _CREDIT_RE = re.compile(
     r"[^()\n]{0,400}\)"
     r"|\((?:[A-Z][\w.\-]{0,20}[ /])?(?:photo|photograph|picture|image|credit|video|file)s?"
     r"\b[^()\n]{0,160}\)"
-    r"|^[ \t]*\W{0,3}(?:additional )?(?:reporting|writing|editing) by\b[^\n]{0,400}",
+    r"|^[ \t]*\W{0,3}(?:additional )?(?:reporting|writing|editing) by\b[^\n]{0,400}"
+    r"|^[^\n]{0,160}\bcontributed(?: reporting)? to (?:this|the) (?:report|story|article)"
+    r"[^\n]{0,40}$",
     re.IGNORECASE | re.MULTILINE)
 
 
@@ -306,7 +310,7 @@ def mask_credits(text: str) -> str:
     return _CREDIT_RE.sub(lambda m: " " * len(m.group()), text)
 
 
-_CREDIT_HINT = re.compile(r"(?i)\bby\b|photo|credit|picture|image|video|file")
+_CREDIT_HINT = re.compile(r"(?i)\bby\b|photo|credit|picture|image|video|file|contributed")
 
 
 def in_spans(pos: int, spans: tuple[tuple[int, int, int], ...]) -> tuple[int, int, int] | None:

@@ -81,9 +81,12 @@ _ROLE_WORDS = frozenset(
 _RUN_CONNECTORS = frozenset(("of", "for", "the"))
 _STAFF_SUFFIX = re.compile(
     r"\s+(?:staff(?: writers?| reporters?)?|news desk|desk|team|reporters?|editors?|"
-    r"correspondents?|writers?|newsroom)$",
+    r"correspondents?|writers?|newsroom|bureau)$",
     re.I,
 )
+# "Sahel Observer - Headline": an outlet name (ending in an outlet word) before a dash.
+_OUTLET_PREFIX = re.compile(
+    r"^(?P<o>(?:The )?[A-Z][\w'.\-]*(?: [A-Z][\w'.\-]*){0,3}) [-\u2013\u2014|] (?=\S)")
 _GENERIC_OUTLETS = frozenset(
     ("agencies", "agency", "staff", "newsroom", "news desk", "web desk", "editorial",
      "admin", "editor", "editors", "wires", "news agencies")
@@ -288,6 +291,12 @@ def outlet_from_byline(byline: str) -> str | None:
 
 
 def _as_outlet(seg: str, alone: bool) -> str | None:
+    if seg.endswith(" bureau"):
+        words = seg.split()
+        for k in (2, 3):  # "Outlet Cairo bureau", "Outlet New Delhi bureau"
+            if len(words) > k and is_place_name(" ".join(words[-k:-1])):
+                seg = " ".join(words[:-k] + ["bureau"])
+                break
     stripped = _STAFF_SUFFIX.sub("", seg).strip()
     if not stripped or stripped.lower() in _GENERIC_OUTLETS:
         return None
@@ -316,8 +325,13 @@ def extract_meta(cleaned: Cleaned, data: ArticleData) -> None:
     """Fill title, date, source and summary (and their provenance) on ``data``."""
     lead = cleaned.paragraphs[0] if cleaned.paragraphs else ""
 
+    outlet_prefix = None
     if cleaned.headline:
-        data.title = strip_wrapping_quotes(cleaned.headline)
+        m = _OUTLET_PREFIX.match(cleaned.headline)
+        if m and any(w.lower() in _OUTLET_CUES for w in m.group("o").split()[-1:]):
+            outlet_prefix = m.group("o")
+        data.title = strip_wrapping_quotes(
+            cleaned.headline[m.end():] if outlet_prefix else cleaned.headline)
         data.title_provenance = Provenance(TEXT, "headline")
     elif lead:
         data.title = title_from_lead(lead)
@@ -346,6 +360,9 @@ def extract_meta(cleaned: Cleaned, data: ArticleData) -> None:
                 data.source = outlet
                 data.source_provenance = Provenance(TEXT, f"byline: By {byline}")
                 break
+    if data.source is None and outlet_prefix:
+        data.source = outlet_prefix
+        data.source_provenance = Provenance(TEXT, f"headline prefix: {outlet_prefix}")
 
     if cleaned.standfirst:
         data.summary = cleaned.standfirst

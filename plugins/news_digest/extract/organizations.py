@@ -58,7 +58,12 @@ PROPER_HEADS = frozenset("party parliament congress senate commission union asse
 _NOT_ORG_ACRONYMS = frozenset("""
 US USA UK UAE AM PM GMT UTC TV OK CEO CFO MP MPS PM ID PR IT II III IV XX EST EDT BST CET
 DC NY LA AD BC VIP PHD DR MR MRS MS SR JR ST FAQ PDF URL HTML AI COVID
+LEAD END URGENT UPDATE UPDATED REFILE RPT CORRECTED WRAPUP FLASH ADVISORY EXCLUSIVE
+ANALYSIS BREAKING NEWS LIVE VIDEO PHOTO PHOTOS OPINION EDITORIAL FACTBOX EXPLAINER
 """.split())
+# Adjectives glued to a name: "Cairo-based", "Iran-backed", "state-run".
+_ADJ_SUFFIXES = ("-based", "-backed", "-led", "-funded", "-owned", "-run", "-linked",
+                 "-aligned", "-affiliated", "-allied", "-controlled", "-sponsored")
 
 _lexicon: dict[str, str] | None = None
 _lex_first: frozenset[str] = frozenset()
@@ -211,6 +216,15 @@ def _match_organizations(toks: Tokens, datelines: tuple) -> list[tuple[int, int,
                                          words[start].lower() in MONTHS or
                                          words[start].lower() in HONORIFICS):
                 start += 1
+            while start < last_head and words[start].lower().endswith(_ADJ_SUFFIXES):
+                start += 1  # "Cairo-based Al-Ahram Center"
+            # "Commission President A. Name and European Council": a title and a
+            # person before "and" are not part of the name after it
+            for a in range(start + 1, last_head):
+                if words[a] == "and" and any(
+                        words[b].lower() in ROLE_HEADS and words[b].lower() not in HEADS
+                        for b in range(max(start - 1, 0), start)):
+                    start = a + 1
             end = last_head + 1
             # "Department of Justice", "Court of Justice", "Ministry of Foreign Affairs"
             if end < run_end and words[end] in ("of", "for"):
@@ -289,15 +303,30 @@ def find_organizations(text: str) -> list[Entity]:
     toks = tokenize(text)
     words, n = toks.words, len(toks.words)
     matches = match_organizations(toks, dateline_spans(text))
+    defined = _defined_acronyms(toks)
     alias: dict[str, str] = {}
-    for _i, end, name in matches:
+    if defined:
+        # "Full Name (ACR)": the text's own definition wins over the lexicon and
+        # over partial pattern matches inside the full name.
+        spans = sorted(defined)
+        keep = []
+        for m in matches:
+            if any(a <= m[0] < b or m[0] <= a < m[1] for a, b, _ in spans):
+                continue
+            keep.append(m)
+        matches = sorted(keep + spans)
+        for _a, b, name in spans:
+            alias[words[b + 1]] = name
+    for i, end, name in matches:
         if (end + 2 < n and words[end] == "(" and words[end + 2] == ")"
                 and is_acronym(words[end + 1]) and words[end + 1] != name):
             alias.setdefault(words[end + 1], name)
     counts: dict[str, int] = {}
-    for _i, _end, name in matches:
+    for i, end, name in matches:
         if is_place(name):
             continue
+        if end - i == 1 and words[i] in alias:
+            name = alias[words[i]]
         name = alias.get(name, name)
         counts[name] = counts.get(name, 0) + 1
     # A bare head word repeats the one longer name ending in it.
@@ -306,3 +335,64 @@ def find_organizations(text: str) -> list[Entity]:
         if len(hosts) == 1:
             counts[hosts[0]] += counts.pop(name)
     return [Entity(name, c) for name, c in counts.items()]
+
+
+_ACR_CONNECTORS = frozenset("of the for on and in & ,".split())
+_ACR_MAX_WORDS = 12
+
+
+def _defined_acronyms(toks: Tokens) -> list[tuple[int, int, str]]:
+    """``Intergovernmental Authority on Development (IGAD)``: (start, end, full name).
+
+    The full name is the shortest run of capitalized words (with ``of``, ``the``,
+    ``and``, commas between them) right before ``(ACR)`` whose initials spell
+    the acronym; a hyphenated word gives its first letter or one per part.
+    """
+    words, kinds, n = toks.words, toks.kinds, len(toks.words)
+    out = []
+    for p in range(1, n - 2):
+        if not (words[p] == "(" and words[p + 2] == ")" and is_acronym(words[p + 1])):
+            continue
+        acr = words[p + 1].replace(".", "").upper()
+        # walk back collecting initials; ends: the set of acronym suffixes matched
+        suffixes = {""}
+        k = p - 1
+        found = -1
+        while k >= 0 and p - k <= _ACR_MAX_WORDS:
+            w = words[k]
+            if kinds[k] == "w" and w[:1].isupper():
+                parts = [x for x in w.split("-") if x]
+                opts = {w[0].upper()}
+                # "Intergovernmental" may give "IG"
+                opts.update(w[0].upper() + c for c in w[1:].upper() if c.isalpha())
+                if len(parts) > 1 and all(x[:1].isupper() for x in parts):
+                    opts.add("".join(x[0] for x in parts).upper())
+                suffixes = {o + s for s in suffixes for o in opts if acr.endswith(o + s)}
+                if not suffixes:
+                    break
+                if acr in suffixes:
+                    found = k
+                    break
+            elif not ((kinds[k] == "w" and w in _ACR_CONNECTORS) or w in (",", "&")):
+                break
+            if toks.sent[k] and found < 0 and k > 0 and words[k - 1] not in (",",):
+                if not (kinds[k] == "w" and w[:1].isupper()):
+                    break
+            k -= 1
+        if found < 0 or p - found < 2:
+            continue
+        name = _join_name(toks, found, p)
+        out.append((found, p, name))
+    return out
+
+
+def _join_name(toks: Tokens, a: int, b: int) -> str:
+    """Words a..b as written (commas attached)."""
+    parts: list[str] = []
+    for k in range(a, b):
+        w = toks.words[k]
+        if w in (",", ")") and parts:
+            parts[-1] += w
+        else:
+            parts.append(w)
+    return " ".join(parts)

@@ -92,6 +92,13 @@ def _segments(toks: Tokens, blocked: list[bool]) -> list[tuple[int, int, list[st
         start = i
         name = [words[i]]
         j = i + 1
+        # leading initials: "S. Raghunathan", "J. K. Rowling"
+        while (len(name[-1]) == 1 and name[-1].isupper() and j + 1 < n and words[j] == "."
+               and not blocked[j + 1] and _name_word(words[j + 1], kinds[j + 1])
+               and not toks.poss[j - 1]):
+            name[-1] += "."
+            name.append(words[j + 1])
+            j += 2
         while j < n and not toks.poss[j - 1]:
             w, k = words[j], kinds[j]
             if toks.sent[j] and not (j > 0 and words[j - 1] == "."):
@@ -125,6 +132,11 @@ def _segments(toks: Tokens, blocked: list[bool]) -> list[tuple[int, int, list[st
 def _role_before(toks: Tokens, start: int) -> str:
     """The title right before a name: ``US Secretary of State``, ``State Department spokesman``."""
     words, kinds = toks.words, toks.kinds
+    # a title before an honorific: "Foreign Minister Dr. A. Name"
+    h = start - 2 if start >= 2 and words[start - 1] == "." else start - 1
+    if (h >= 1 and h < start and kinds[h] == "w" and words[h].lower() in HONORIFICS
+            and words[h].lower() not in ROLE_HEADS and words[h][:1].isupper()):
+        return _role_before(toks, h)
     k = start - 1
     # honorific with a dot: "Mr. Blinken" -> not a role
     first = start
@@ -172,6 +184,41 @@ def _verb_next(toks: Tokens, end: int) -> bool:
     while k < n and kinds[k] == "w" and words[k] in _ADVERBS and k - end < 3:
         k += 1
     return k < n and kinds[k] == "w" and words[k] in ACTION_VERBS
+
+
+# Nouns that only describe people: "X, a member of ...", "X, the mother of ...".
+PERSON_NOUNS = frozenset("""
+member members resident residents mother father son daughter wife husband widow widower
+brother sister cousin uncle aunt grandmother grandfather grandson granddaughter niece nephew
+survivor veteran student teacher farmer nurse doctor refugee volunteer witness owner
+businessman businesswoman shopkeeper trader worker retiree pensioner resident native
+mother-of-two father-of-two relative relatives friend colleague neighbour neighbor
+""".split())
+_AGE_MAX = 120
+
+
+def _described_as_person(toks: Tokens, end: int) -> bool:
+    """``X, who ...``, ``X, 91,``, ``X, a member of ...``: the text treats X as a person."""
+    words, kinds, n = toks.words, toks.kinds, len(toks.words)
+    if not (end + 1 < n and words[end] == ","):
+        return False
+    w = words[end + 1]
+    if kinds[end + 1] == "w" and w in ("who", "whose"):
+        return True
+    if (kinds[end + 1] == "n" and w.isdigit() and 0 < int(w) <= _AGE_MAX and end + 2 < n
+            and words[end + 2] in (",", ".", ")")):
+        return True  # an age: "Lee Ann-mi, 91, said"
+    k = end + 1
+    if kinds[k] == "w" and w.lower() in _APPOS_DET:
+        k += 1
+        stop = min(n, k + 4)
+        while k < stop and kinds[k] == "w":
+            if words[k].lower() in PERSON_NOUNS:
+                return True
+            if words[k] in ("of", "at", "in", "who", "and"):
+                break
+            k += 1
+    return False
 
 
 def _verb_before(toks: Tokens, start: int) -> bool:
@@ -331,6 +378,7 @@ def find_people(cleaned: Cleaned, registry=None) -> list[Person]:
             known = registry is not None and registry.lookup(" ".join(name)) is not None
             evidence = (role or appos or known or _honorific_before(toks, start)
                         or _verb_next(toks, end) or _verb_before(toks, start)
+                        or _described_as_person(toks, end)
                         or last_counts.get(name[-1].lower(), 0) > 1)
             if evidence:
                 add(canon(name), role or appos)

@@ -305,6 +305,9 @@ def match_places(toks: Tokens, datelines: tuple = ()) -> list[tuple[int, int, st
     return out
 
 
+_PRONOUNS = frozenset("his her".split())  # "His Excellency", but "His Africa adviser"
+
+
 def datelines_hit(toks: Tokens, i: int, datelines: tuple) -> bool:
     return bool(datelines) and in_spans(toks.starts[i], datelines) is not None
 
@@ -322,7 +325,8 @@ def _skip(toks: Tokens, i: int, end: int, kind: int, pop: int, canonical: str) -
     if prev in PARTICLES:
         return True  # "van der Linden", "da Costa"
     k = i - 1 if prev else (i - 2 if i > 1 and words[i - 1] == "." else -1)
-    if k >= 0 and kinds[k] == "w" and words[k][:1].isupper() and words[k].lower() in HONORIFICS:
+    if (k >= 0 and kinds[k] == "w" and words[k][:1].isupper() and words[k].lower() in HONORIFICS
+            and words[k].lower() not in _PRONOUNS):
         return True  # "Sheikh Sabah", "Mr. Jordan": a person
     if prev and _is_namey(prev) and _load().get(prev) is None and prev.lower() not in ORG_WORDS:
         return True
