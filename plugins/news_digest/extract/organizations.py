@@ -317,7 +317,7 @@ def find_organizations(text: str) -> list[Entity]:
         matches = sorted(keep + spans)
         for _a, b, name in spans:
             alias[words[b + 1]] = name
-    for i, end, name in matches:
+    for _i, end, name in matches:
         if (end + 2 < n and words[end] == "(" and words[end + 2] == ")"
                 and is_acronym(words[end + 1]) and words[end + 1] != name):
             alias.setdefault(words[end + 1], name)
@@ -348,10 +348,18 @@ def _defined_acronyms(toks: Tokens) -> list[tuple[int, int, str]]:
     ``and``, commas between them) right before ``(ACR)`` whose initials spell
     the acronym; a hyphenated word gives its first letter or one per part.
     """
+    global _acr_memo
+    if _acr_memo is not None and _acr_memo[0] is toks:
+        return _acr_memo[1]
     words, kinds, n = toks.words, toks.kinds, len(toks.words)
     out = []
-    for p in range(1, n - 2):
-        if not (words[p] == "(" and words[p + 2] == ")" and is_acronym(words[p + 1])):
+    p = -1
+    while True:
+        try:
+            p = words.index("(", p + 1)
+        except ValueError:
+            break
+        if not (0 < p < n - 2 and words[p + 2] == ")" and is_acronym(words[p + 1])):
             continue
         acr = words[p + 1].replace(".", "").upper()
         # walk back collecting initials; ends: the set of acronym suffixes matched
@@ -375,15 +383,18 @@ def _defined_acronyms(toks: Tokens) -> list[tuple[int, int, str]]:
                     break
             elif not ((kinds[k] == "w" and w in _ACR_CONNECTORS) or w in (",", "&")):
                 break
-            if toks.sent[k] and found < 0 and k > 0 and words[k - 1] not in (",",):
-                if not (kinds[k] == "w" and w[:1].isupper()):
-                    break
+            if toks.sent[k]:
+                break
             k -= 1
         if found < 0 or p - found < 2:
             continue
         name = _join_name(toks, found, p)
         out.append((found, p, name))
+    _acr_memo = (toks, out)
     return out
+
+
+_acr_memo: tuple | None = None
 
 
 def _join_name(toks: Tokens, a: int, b: int) -> str:

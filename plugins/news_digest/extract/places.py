@@ -110,6 +110,17 @@ def _load() -> dict[str, tuple[str, int, int]]:
         line = line.strip()
         if not line or line.startswith("#"):
             continue
+        if "~" in line:
+            # "Côte d'Ivoire ~ Ivory Coast": another name for the same place,
+            # reported as the text writes it, with the other name's kind.
+            alias, _, other = (p.strip() for p in line.partition("~"))
+            target = index.get(_key(_name_tokens(other)))
+            kind = target[1] if target else _KIND_REGION
+            for variant in {normalize(alias), fold(normalize(alias))}:
+                words = _name_tokens(variant)
+                if words:
+                    index[_key(words)] = (alias, kind, 10**9)
+            continue
         alias, _, canonical = (p.strip() for p in line.partition("="))
         if canonical:
             # An explicit alias overrides the gazetteer's spelling, keeping its kind.
@@ -171,7 +182,16 @@ def _good_province(name: str) -> bool:
 _FEATURE_SUFFIX = frozenset("""
 Sea Ocean Bay Gulf Strait Straits Peninsula Island Islands Isles Archipelago Province State
 Region Valley Desert Mountains River Delta Basin Coast Highlands Plateau Corridor Lake Lakes
-Canal Hills
+Canal Hills Shoal Reef Atoll
+""".split())
+# Suffixes that may follow a nationality adjective: "Indian Ocean", "Arabian Peninsula".
+_NATIONALITY_FEATURES = frozenset("Ocean Sea Peninsula Subcontinent".split())
+_ORDINAL_WORDS = frozenset("First Second Third Fourth Fifth".split())
+# Continents that take a direction: "West Africa", "Central Asia", "Northern Europe".
+_CONTINENT_WORDS = frozenset("Africa Asia Europe America Pacific Atlantic".split())
+_CONTINENT_DIRS = frozenset("""
+North South East West Northern Southern Eastern Western Central Southeast Southeastern
+Northeast Northeastern Southwest Southwestern Northwest Northwestern Sub-Saharan
 """.split())
 _FEATURE_SUFFIX_LOWER = frozenset(w.lower() for w in _FEATURE_SUFFIX) - {"state"}
 # Feature word + "of" + name ("Bay of Bengal", "Strait of Hormuz", "Isle of Man").
@@ -216,6 +236,13 @@ def _features(toks: Tokens, words) -> dict[int, tuple[int, str]]:
             while (a > 0 and h - a < _MAX_FEATURE_WORDS and not sent[a]
                    and not poss[a - 1] and _feature_word(words[a - 1], kinds[a - 1])):
                 a -= 1
+            if (a == h and a > 0 and w in _NATIONALITY_FEATURES and not sent[a]
+                    and kinds[a - 1] == "w" and is_cap(words[a - 1])
+                    and words[a - 1].lower() in NATIONALITIES):
+                a -= 1  # "Indian Ocean"
+            if (a < h and a > 1 and not sent[a] and words[a - 1] in _ORDINAL_WORDS
+                    and not sent[a - 1]):
+                a -= 1  # "Second Thomas Shoal"
             if (a > 0 and not (sent[a] and a < h) and not poss[a - 1]
                     and words[a - 1] in _DIRECTIONS and kinds[a - 1] == "w"):
                 a -= 1
@@ -300,6 +327,11 @@ def match_places(toks: Tokens, datelines: tuple = ()) -> list[tuple[int, int, st
         if not datelines_hit(toks, i, datelines) and _skip(toks, i, end, kind, pop, canonical):
             i = end
             continue
+        if (end - i == 1 and w in _CONTINENT_WORDS and i > 0 and words[i - 1] in _CONTINENT_DIRS
+                and kinds[i - 1] == "w" and not poss[i - 1] and not (out and out[-1][1] > i - 1)):
+            out.append((i - 1, end, f"{words[i - 1]} {w}"))  # "West Africa"
+            i = end
+            continue
         out.append((i, end, canonical))
         i = end
     return out
@@ -349,13 +381,16 @@ def find_places(text: str, people: list[str] | tuple[str, ...] = ()) -> list[Ent
     surname of one of them (``Natalie Jordan`` ... ``Jordan said``) is the
     person, not the place. Reporting and photo credits are not story text.
     """
-    from .organizations import match_organizations
+    from .organizations import _defined_acronyms, match_organizations
 
     text = mask_credits(text)
     toks = tokenize(text)
     in_org = set()
     for a, b, _name in match_organizations(toks):
         in_org.update(range(a, b))
+    if "(" in text:
+        for a, b, _name in _defined_acronyms(toks):
+            in_org.update(range(a, b))  # "Confederation of Indian Industry (CII)"
     surnames = set()
     name_parts = set()
     for p in people:
@@ -368,10 +403,30 @@ def find_places(text: str, people: list[str] | tuple[str, ...] = ()) -> list[Ent
         if i in in_org:
             continue  # "University of Johannesburg", "Times of Israel"
         if end - i == 1 and (toks.words[i] in surnames or (
-                toks.words[i] in name_parts and place_kind(name) != "country")):
+                toks.words[i] in name_parts and place_kind(name) != "country")) \
+                and not _admin_after(toks, end):
             continue  # "Natalie Jordan ... Jordan said", "Aureliano Paris ... Paris"
         counts[name] = counts.get(name, 0) + 1
     return [Entity(name, c) for name, c in counts.items()]
+
+
+_ADMIN_AFTER = frozenset("""
+province provinces region regions state states city county district governorate
+oblast prefecture department municipality
+""".split())
+
+
+def _admin_after(toks: Tokens, end: int) -> bool:
+    """``Mendoza province``, ``Mendoza and San Juan provinces``: used as a place."""
+    words, kinds, n = toks.words, toks.kinds, len(toks.words)
+    if end < n and words[end] in _ADMIN_AFTER:
+        return True
+    if end < n and words[end] == "and":
+        k = end + 1
+        while k < n and k - end <= 3 and kinds[k] == "w" and is_cap(words[k]):
+            k += 1
+        return k > end + 1 and k < n and words[k] in _ADMIN_AFTER and words[k].endswith("s")
+    return False
 
 
 def place_kind(name: str) -> str | None:

@@ -53,9 +53,22 @@ def _destination(toks: Tokens, k: int) -> tuple[int, str | None]:
     return k, None
 
 
+# "his fifth time in the Belgian capital": a destination described, not named.
+_PLACE_NOUNS = frozenset("capital city country".split())
+
+
 def _time_in_place(toks: Tokens, k: int) -> bool:
     """``time in Ukraine``: "in"/"to" + a gazetteer country or city (not "in history")."""
     words, n = toks.words, len(toks.words)
+    if (k + 2 < n and words[k] in ("in", "to") and words[k + 1] == "the"
+            and any(words[m] in _PLACE_NOUNS for m in range(k + 2, min(n, k + 5)))
+            and all(toks.kinds[m] == "w" for m in range(k + 2, min(n, k + 5)))):
+        m = k + 2
+        while m < n and words[m] not in _PLACE_NOUNS and m - k < 4:
+            if not words[m][:1].isupper():
+                return False  # "in the next city": only a nationality/place adjective
+            m += 1
+        return m < n and words[m] in _PLACE_NOUNS and m > k + 2
     if not (k + 1 < n and words[k] in ("in", "to") and words[k + 1][:1].isupper()):
         return False
     end = k + 2
