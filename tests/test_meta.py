@@ -330,3 +330,22 @@ def test_empty_article():
     d = meta_of("")
     assert d.title == "" and d.summary == "" and d.date is None and d.source is None
     assert d.title_provenance.kind == NONE
+
+
+def test_outlet_prefix_in_headline_is_the_source():
+    data = meta_of("Lagoon Herald - Minister arrives in Abuja for security talks\n\n"
+                   "The minister arrived on Monday.\n")
+    assert data.source == "Lagoon Herald"
+    assert data.title == "Minister arrives in Abuja for security talks"
+
+
+def test_bureau_byline_gives_the_outlet():
+    data = meta_of("Minister arrives\nBy Ada Obi, Lagoon Herald Lagos bureau\n\n"
+                   "The minister arrived on Monday.\n")
+    assert data.source == "Lagoon Herald"
+
+
+def test_date_line_with_relative_update():
+    data = meta_of("Minister arrives\nMarch 4, 2025 9:10 AM GMT Updated 3 hours ago\n\n"
+                   "The minister arrived on Monday.\n")
+    assert data.date == datetime.date(2025, 3, 4)

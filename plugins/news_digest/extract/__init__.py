@@ -29,8 +29,8 @@ def extract(cleaned: Cleaned, seed: str, stem: str, registry=None) -> ArticleDat
     data.organizations = organizations.find_organizations(entity_text)
     if data.source:
         # the article's own outlet is its source, not an organization in the story
-        own = norm_key(data.source)
-        data.organizations = [o for o in data.organizations if norm_key(o.name) != own]
+        own = {norm_key(data.source), norm_key(organizations.canonical(data.source))}
+        data.organizations = [o for o in data.organizations if norm_key(o.name) not in own]
     data.trip = trips.find_trip(entity_text)
     data.quotes = quotes.find_quotes(cleaned, data.people)
     return data

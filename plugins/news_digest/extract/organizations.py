@@ -23,6 +23,7 @@ from .lexicon import (
     in_spans,
     is_acronym,
     mask_credits,
+    name_words,
     tokenize,
 )
 
@@ -90,6 +91,11 @@ def _load() -> dict[str, str]:
     return lex
 
 
+def canonical(name: str) -> str:
+    """The lexicon's name for ``name`` (``AP`` → ``Associated Press``), else ``name``."""
+    return _load().get(" ".join(name_words(name)), name)
+
+
 def _orgish(word: str, kind: str) -> bool:
     """Token that can be part of an organization name run."""
     if kind == "a":
@@ -142,6 +148,12 @@ def _match_organizations(toks: Tokens, datelines: tuple) -> list[tuple[int, int,
         if kind not in "wa" or not (w[:1].isupper()):
             i += 1
             continue
+        if i > 0 and words[i - 1] in ORG_TYPE_NOUNS and not toks.sent[i]:
+            end = _typed_name(toks, i)
+            if end:
+                out.append((i, end, " ".join(words[i:end])))
+                i = end
+                continue
         # Lexicon, longest first.
         if w in _lex_first:
             hit = None
@@ -220,11 +232,12 @@ def _match_organizations(toks: Tokens, datelines: tuple) -> list[tuple[int, int,
                 start += 1  # "Cairo-based Al-Ahram Center"
             # "Commission President A. Name and European Council": a title and a
             # person before "and" are not part of the name after it
-            for a in range(start + 1, last_head):
-                if words[a] == "and" and any(
-                        words[b].lower() in ROLE_HEADS and words[b].lower() not in HEADS
-                        for b in range(max(start - 1, 0), start)):
-                    start = a + 1
+            if start > 0 and words[start - 1].lower() in ROLE_HEADS \
+                    and words[start - 1].lower() not in HEADS:
+                a = next((a for a in range(start + 1, last_head) if words[a] == "and"), -1)
+                if a > 0:
+                    i = a + 1  # look again from the name after "and"
+                    continue
             end = last_head + 1
             # "Department of Justice", "Court of Justice", "Ministry of Foreign Affairs"
             if end < run_end and words[end] in ("of", "for"):
@@ -256,6 +269,37 @@ def _match_organizations(toks: Tokens, datelines: tuple) -> list[tuple[int, int,
             out.append((i, i + 1, w))
         i += 1
     return out
+
+
+# Lower-case nouns that introduce a company, broadcaster or body by name:
+# "state broadcaster Al Ekhbariya", "drone maker Baykar", "consultancy EcoAndes".
+ORG_TYPE_NOUNS = frozenset("""
+company firm consultancy broadcaster newspaper daily tabloid weekly maker manufacturer
+producer carrier airline lender insurer conglomerate giant startup start-up operator
+developer contractor brokerage bank outlet publisher retailer supplier exporter importer
+miner shipbuilder automaker carmaker chipmaker pollster watchdog regulator think-tank
+""".split())
+_TYPED_MAX = 3
+
+
+def _typed_name(toks: Tokens, i: int) -> int:
+    """End of a 1-3 word capitalized name after an org-type noun, else 0."""
+    from .places import is_place
+
+    words, kinds, n = toks.words, toks.kinds, len(toks.words)
+    j = i
+    while j < n and j - i < _TYPED_MAX and kinds[j] in "wa" and words[j][:1].isupper():
+        lw = words[j].lower()
+        if lw in STOP or lw in ROLE_HEADS or lw in HONORIFICS or lw in MONTHS:
+            break
+        j += 1
+        if toks.poss[j - 1]:
+            break
+    if j == i or (j < n and kinds[j] in "wa" and words[j][:1].isupper() and not toks.poss[j - 1]):
+        return 0  # a longer capitalized run: left to the other shapes
+    if any(words[k].lower() in HEADS for k in range(i, j)) or is_place(" ".join(words[i:j])):
+        return 0
+    return j
 
 
 def _extend_place(toks: Tokens, end: int) -> int:
@@ -359,7 +403,7 @@ def _defined_acronyms(toks: Tokens) -> list[tuple[int, int, str]]:
             p = words.index("(", p + 1)
         except ValueError:
             break
-        if not (0 < p < n - 2 and words[p + 2] == ")" and is_acronym(words[p + 1])):
+        if not (0 < p < n - 2 and words[p + 2] == ")" and _acronym_like(words[p + 1])):
             continue
         acr = words[p + 1].replace(".", "").upper()
         # walk back collecting initials; ends: the set of acronym suffixes matched
@@ -386,6 +430,8 @@ def _defined_acronyms(toks: Tokens) -> list[tuple[int, int, str]]:
             if toks.sent[k]:
                 break
             k -= 1
+        if found < 0 and p + 3 < n and words[p + 3] in _PARTY_NOUNS:
+            found = _cap_run_before(toks, p)  # "Law and Justice (PiS) party"
         if found < 0 or p - found < 2:
             continue
         name = _join_name(toks, found, p)
@@ -395,6 +441,34 @@ def _defined_acronyms(toks: Tokens) -> list[tuple[int, int, str]]:
 
 
 _acr_memo: tuple | None = None
+
+
+_PARTY_NOUNS = frozenset("party movement coalition alliance bloc group militia".split())
+
+
+def _acronym_like(word: str) -> bool:
+    """``IGAD``, ``U.N.``, and mixed-case party acronyms such as ``AfD``, ``PiS``."""
+    if is_acronym(word):
+        return True
+    return (2 <= len(word) <= 6 and word.isalpha() and word[0].isupper()
+            and sum(c.isupper() for c in word) >= 2)
+
+
+def _cap_run_before(toks: Tokens, p: int) -> int:
+    """Start of the capitalized run (with of/and/the/for) ending right before ``p``."""
+    words, kinds = toks.words, toks.kinds
+    k = p - 1
+    start = -1
+    while k >= 0 and p - k <= 6:
+        w = words[k]
+        if kinds[k] == "w" and w[:1].isupper() and w.lower() not in STOP:
+            start = k
+        elif not (kinds[k] == "w" and w in ("of", "and", "for", "the") and start >= 0):
+            break
+        if toks.sent[k]:
+            break
+        k -= 1
+    return start
 
 
 def _join_name(toks: Tokens, a: int, b: int) -> str:
