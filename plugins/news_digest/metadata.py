@@ -29,7 +29,9 @@ def on_article_context(generator, metadata: dict) -> None:
         logger.warning("%s: the Digest metadata line is not valid JSON (%s); "
                        "delete the page to regenerate it", metadata.get("seed", "?"), exc)
         digest = {}
-    metadata["digest"] = digest
+    # The parsed line is not kept on the Article (~12 KB of JSON per article, the largest
+    # memory cost plain Pelican does not have): only the fields derived below are.
+    metadata.pop("digest", None)
     for key in ("people", "places", "organizations"):
         metadata[key] = split_list(metadata.get(key))
     date_range = _date_range(digest.get("date_range"))

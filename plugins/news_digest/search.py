@@ -21,12 +21,17 @@ from __future__ import annotations
 import json
 import logging
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
 from bs4 import BeautifulSoup
+from bs4.builder import HTMLParserTreeBuilder
+from bs4.dammit import EntitySubstitution
 from pelican.generators import Generator
+
+from .analysis import BuildMemo
 
 logger = logging.getLogger(__name__)
 
@@ -50,15 +55,91 @@ _BLOCKS = ["address", "article", "aside", "blockquote", "br", "dd", "details", "
            "th", "tr", "ul"]
 
 
+_BLOCK_SET = frozenset(_BLOCKS)
+_VOID = frozenset(HTMLParserTreeBuilder().empty_element_tags)
+# Markup whose text BeautifulSoup treats specially (raw-text elements, strings it leaves
+# out of ``get_text``, declarations): such HTML takes the BeautifulSoup path.
+_UNUSUAL = re.compile(r"<[!?]|<(?:script|style|template|rt|rp|textarea|title|plaintext|xmp"
+                      r"|iframe|noembed|noframes|noscript)\b", re.IGNORECASE)
+
+
+def _charref(name: str) -> str:
+    from bs4.builder._htmlparser import BeautifulSoupHTMLParser
+
+    dereferenced, _, extra = BeautifulSoupHTMLParser._dereference_numeric_character_reference(
+        name)
+    return (dereferenced or "") + (extra or "")
+
+
+class _TextParser(HTMLParser):
+    """``html_to_text`` without building a tree: the same tokenizer BeautifulSoup's
+    ``html.parser`` builder uses, the same entity handling, and a space wherever a
+    block element starts or is closed (as the tree's ``insert_before``/``insert_after``)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.out: list[str] = []
+        self.open: list[str] = []
+        self.closed_void: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs, empty: bool = True) -> None:
+        if tag in _BLOCK_SET:
+            self.out.append(" ")
+        self.open.append(tag)
+        if empty and tag in _VOID:
+            self.handle_endtag(tag, check_closed=False)
+            self.closed_void.append(tag)
+
+    def handle_startendtag(self, tag: str, attrs) -> None:
+        self.handle_starttag(tag, attrs, empty=False)
+        self.handle_endtag(tag, check_closed=False)
+
+    def handle_endtag(self, tag: str, check_closed: bool = True) -> None:
+        if check_closed and tag in self.closed_void:
+            self.closed_void.remove(tag)
+            return
+        if tag not in self.open:
+            return
+        while True:
+            name = self.open.pop()
+            if name in _BLOCK_SET:
+                self.out.append(" ")
+            if name == tag:
+                return
+
+    def handle_data(self, data: str) -> None:
+        self.out.append(data)
+
+    def handle_entityref(self, name: str) -> None:
+        char = EntitySubstitution.HTML_ENTITY_TO_CHARACTER.get(name)
+        self.out.append(char if char is not None else f"&{name}")
+
+    def handle_charref(self, name: str) -> None:
+        self.out.append(_charref(name))
+
+    def text(self, html: str) -> str:
+        self.feed(html)
+        self.close()
+        return "".join(self.out)
+
+
 def html_to_text(html: str) -> str:
     """Visible text of rendered HTML, whitespace collapsed (what a reader can find)."""
     if not html:
         return ""
+    if not _UNUSUAL.search(html):
+        return _SPACE.sub(" ", _TextParser().text(html)).strip()
+    return _html_to_text_bs4(html)
+
+
+def _html_to_text_bs4(html: str) -> str:
     doc = BeautifulSoup(html, "html.parser")
     for tag in doc.find_all(_BLOCKS):
         tag.insert_before(" ")
         tag.insert_after(" ")
-    return _SPACE.sub(" ", doc.get_text()).strip()
+    text = _SPACE.sub(" ", doc.get_text()).strip()
+    doc.decompose()
+    return text
 
 
 def _label(value: Any) -> str:
@@ -80,8 +161,10 @@ def _names(values: Iterable[Any] | None) -> list[str]:
     return [n for n in (_label(v) for v in values or []) if n]
 
 
-def article_record(article: Any) -> list[Any]:
-    """One article as a list in ``FIELDS`` order (all plain text, never markup)."""
+def article_record(article: Any, text: Callable[[str], str] = html_to_text) -> list[Any]:
+    """One article as a list in ``FIELDS`` order (all plain text, never markup).
+
+    ``text`` turns HTML into its plain text (``html_to_text``, or a memoized one)."""
     undated = bool(getattr(article, "undated", False))
     date = getattr(article, "date", None)
     return [
@@ -92,8 +175,8 @@ def article_record(article: Any) -> list[Any]:
         _label(getattr(article, "trip", None)),
         _names(getattr(article, "people", None)),
         _names(getattr(article, "places", None)),
-        html_to_text(getattr(article, "summary", "") or ""),
-        html_to_text(getattr(article, "content", "") or ""),
+        text(getattr(article, "summary", "") or ""),
+        text(getattr(article, "content", "") or ""),
     ]
 
 
@@ -107,9 +190,18 @@ def to_js(records: list[list[Any]], extra: Mapping[str, Any] | None = None) -> s
     return f"window.{GLOBAL_NAME}={data};\n"
 
 
-def build_index(articles: Iterable[Any]) -> str:
-    """The whole index for ``articles`` (newest first, as the home page lists them)."""
-    return to_js([article_record(a) for a in articles])
+def build_index(articles: Iterable[Any], memo: BuildMemo | None = None) -> str:
+    """The whole index for ``articles`` (newest first, as the home page lists them).
+
+    With ``memo``, an article whose HTML is unchanged since the last build reuses its
+    plain text (keyed by a hash of the HTML) instead of parsing it again."""
+    if memo is None:
+        return to_js([article_record(a) for a in articles])
+
+    def text(html: str) -> str:
+        return memo(lambda: html_to_text(html), html) if html else ""
+
+    return to_js([article_record(a, text) for a in articles])
 
 
 class SearchIndexGenerator(Generator):
@@ -123,12 +215,14 @@ class SearchIndexGenerator(Generator):
         articles = list(self.context.get("articles", []))
         target = Path(self.output_path) / INDEX_FILE
         target.parent.mkdir(parents=True, exist_ok=True)
-        text = build_index(articles)
+        memo = BuildMemo.load(self.settings, "search-text")
+        text = build_index(articles, memo)
+        memo.save()
         tmp = target.with_suffix(".js.tmp")
         tmp.write_text(text, encoding="utf-8")
+        size = tmp.stat().st_size  # not len(text.encode()): a second copy of the index
         tmp.replace(target)
-        logger.info("news-digest: search index of %d articles, %d bytes",
-                    len(articles), len(text.encode("utf-8")))
+        logger.info("news-digest: search index of %d articles, %d bytes", len(articles), size)
 
 
 def get_generators(pelican) -> type[Generator]:
