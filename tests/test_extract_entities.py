@@ -314,3 +314,15 @@ def test_trip_to_a_described_capital():
     t = find_trip("The premier arrived on Monday, her sixth time in the Dutch capital since May.")
     assert t is not None and (t.number, t.basis) == (6, "visit")
     assert find_trip("It was his third time in the next city.") is None
+
+
+def test_settlements_named_by_shape():
+    got = places("Workers were held in the oasis town of Qaryat. Aid reached Tinzar, a fishing "
+                 "village on the coast, and monitors entered the contested Marel area.")
+    assert {"Qaryat", "Tinzar", "Marel"} <= got
+
+
+def test_lower_case_direction_before_a_name():
+    got = places("Fighting spread in northern Kasoria and across eastern Congo.")
+    assert "Kasoria" in got and "Republic of the Congo" in got
+    assert places("The southern Baptist Convention met.") == set()

@@ -353,11 +353,10 @@ def find_organizations(text: str) -> list[Entity]:
         # "Full Name (ACR)": the text's own definition wins over the lexicon and
         # over partial pattern matches inside the full name.
         spans = sorted(defined)
-        keep = []
-        for m in matches:
-            if any(a <= m[0] < b or m[0] <= a < m[1] for a, b, _ in spans):
-                continue
-            keep.append(m)
+        covered = bytearray(n)  # tokens inside a defined full name
+        for a, b, _ in spans:
+            covered[a:b] = b"\x01" * (b - a)
+        keep = [m for m in matches if not any(covered[m[0]:m[1]])]
         matches = sorted(keep + spans)
         for _a, b, name in spans:
             alias[words[b + 1]] = name

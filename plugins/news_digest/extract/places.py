@@ -197,7 +197,7 @@ _FEATURE_SUFFIX_LOWER = frozenset(w.lower() for w in _FEATURE_SUFFIX) - {"state"
 # Feature word + "of" + name ("Bay of Bengal", "Strait of Hormuz", "Isle of Man").
 _FEATURE_OF = frozenset("Bay Gulf Sea Strait Straits Isle Islands Cape Horn Sea".split())
 # Lower-case admin word after a region name ("the Kherson region").
-_ADMIN_LOWER = frozenset("region province oblast governorate prefecture".split())
+_ADMIN_LOWER = frozenset("region province oblast governorate prefecture area".split())
 _DIRECTIONS = frozenset("""
 North South East West Northern Southern Eastern Western Central Upper Lower Greater
 """.split())
@@ -221,6 +221,23 @@ def _features(toks: Tokens, words) -> dict[int, tuple[int, str]]:
     for h in range(n):
         w = words[h]
         if kinds[h] != "w":
+            continue
+        if (w in _LOWER_DIRECTIONS and h > 0 and words[h - 1] in _PLACE_PREPS and h + 1 < n
+                and _feature_word(words[h + 1], kinds[h + 1]) and not poss[h]):
+            # "troops in northern Luzon": a region of a named place
+            e = h + 1
+            while e < n and e - h <= 2 and _feature_word(words[e], kinds[e]):
+                e += 1
+                if poss[e - 1]:
+                    break
+            if not (e < n and kinds[e] == "w" and words[e][:1].isupper()) \
+                    and words[h + 1].lower() not in ORG_WORDS:
+                out.setdefault(h + 1, (e, " ".join(words[h + 1:e])))
+            continue
+        if w in _SETTLEMENT_NOUNS:
+            got = _settlement(toks, words, h)
+            if got:
+                out.setdefault(got[0], got[1:])
             continue
         if (w in _FEATURE_OF and h + 2 < n and words[h + 1] == "of"
                 and _feature_word(words[h + 2], kinds[h + 2])):
@@ -262,6 +279,50 @@ def _features(toks: Tokens, words) -> dict[int, tuple[int, str]]:
     return out
 
 
+# Lower-case nouns that name a settlement or area: "the border town of X",
+# "X, a silt island in ...". What follows "of" (or precedes ", a ...") is a place.
+_SETTLEMENT_NOUNS = frozenset("""
+town village city port island islands oasis enclave camp settlement hamlet township
+district atoll archipelago
+""".split())
+_LOWER_DIRECTIONS = frozenset("""
+northern southern eastern western central north-eastern north-western south-eastern
+south-western northeastern northwestern southeastern southwestern
+""".split())
+_PLACE_PREPS = frozenset("in across into throughout from of to".split())
+_APPOS_PREP = frozenset("in on near off of outside along".split())
+
+
+def _settlement(toks: Tokens, words, h: int) -> tuple[int, int, str] | None:
+    """(start, end, name) of a place introduced by a settlement noun at ``h``."""
+    kinds, n = toks.kinds, len(words)
+    if h + 2 < n and words[h + 1] == "of" and h > 0 and words[h - 1] != "of":
+        e = h + 2
+        while e < n and e - h - 2 < _MAX_FEATURE_WORDS and _feature_word(words[e], kinds[e]):
+            e += 1
+            if toks.poss[e - 1]:
+                break
+        if e > h + 2 and not (e < n and kinds[e] == "w" and words[e][:1].isupper()):
+            return h + 2, e, " ".join(words[h + 2:e])
+        return None
+    # "Bhasan Char, a silt island in the Bay of Bengal"
+    if not (h + 1 < n and words[h + 1] in _APPOS_PREP):
+        return None
+    k = h - 1
+    if k >= 0 and kinds[k] == "w" and words[k].islower() and words[k] not in ("a", "an"):
+        k -= 1  # one adjective
+    if not (k >= 1 and words[k] in ("a", "an") and words[k - 1] == ","):
+        return None
+    e = k - 1
+    a = e
+    while a > 0 and e - a < _MAX_FEATURE_WORDS and not toks.sent[a] \
+            and _feature_word(words[a - 1], kinds[a - 1]):
+        a -= 1
+    if a == e:
+        return None
+    return a, e, " ".join(words[a:e])
+
+
 def _is_namey(word: str) -> bool:
     """A capitalized word that could belong to a personal or organization name."""
     lw = word.lower()
@@ -293,7 +354,8 @@ def match_places(toks: Tokens, datelines: tuple = ()) -> list[tuple[int, int, st
         w = words[i]
         feat = features.get(i)
         if feat is not None:
-            out.append((i, feat[0], feat[1]))
+            known = index.get(feat[1])  # "eastern Congo": the gazetteer's name if known
+            out.append((i, feat[0], known[0] if known else feat[1]))
             i = feat[0]
             continue
         if kinds[i] not in "wa" or (w not in _first and (w.isascii() or fold(w) not in _first)):
