@@ -326,3 +326,12 @@ def test_lower_case_direction_before_a_name():
     got = places("Fighting spread in northern Kasoria and across eastern Congo.")
     assert "Kasoria" in got and "Republic of the Congo" in got
     assert places("The southern Baptist Convention met.") == set()
+
+
+def test_for_nth_time_in_a_named_place():
+    t = find_trip("Okafor in Nairobi for fourth time this year, seeks grain deal")
+    assert t is not None and (t.number, t.basis) == (4, "visit")
+    t = find_trip("The envoy arrived in Lima for the second time since March.")
+    assert t is not None and t.number == 2
+    assert find_trip("The team won in Lima for the second time.") is None
+    assert find_trip("For the first time in history, both sides agreed.") is None

@@ -234,3 +234,9 @@ def test_two_titled_people_joined_by_and():
     got = names(_c("He met European Commission President Karin Holm and European Council "
                    "President Pieter Aalders on Monday."))
     assert {"Karin Holm", "Pieter Aalders"} <= set(got)
+
+
+def test_title_word_as_a_surname_after_a_given_name():
+    got = names(_c("Gwen Bishop, the former foreign minister, said the deal held. "
+                   "Rhys Pope told reporters it would not."))
+    assert {"Gwen Bishop", "Rhys Pope"} <= set(got)

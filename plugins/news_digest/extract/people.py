@@ -52,6 +52,8 @@ _SKIP_BLOCK = re.compile(
 _CREDIT_PAREN = re.compile(
     r"\((?:credit|photo|photograph|image|picture|source)s?\b[^()\n]{0,160}\)", re.IGNORECASE)
 _BYLINE_MAX = 90
+# Honorifics that are also surnames (only taken as one after a given name).
+_TITLE_SURNAMES = frozenset("bishop cardinal pastor lord pope king prince".split())
 _ADVERBS = frozenset("also then later again first now previously had has have has also".split())
 _APPOS_DET = frozenset("a an the".split())
 _NON_ROLE_START = NATIONALITIES | (STOP - ROLE_HEADS - ROLE_MODIFIERS)
@@ -115,6 +117,13 @@ def _segments(toks: Tokens, blocked: list[bool]) -> list[tuple[int, int, list[st
                 name.append(w + ".")
                 j += 2
                 continue
+            # a title word as a surname: "Julie Bishop said", "Ann Cardinal,"
+            if (k == "w" and w.lower() in _TITLE_SURNAMES and w[:1].isupper()
+                    and not (j + 1 < n and (words[j + 1] == "." or (
+                        kinds[j + 1] == "w" and _name_word(words[j + 1], "w"))))):
+                name.append(w)
+                j += 1
+                break
             if k == "w" and w in PARTICLES:
                 m = j
                 while m < n and kinds[m] == "w" and words[m] in PARTICLES and m - j < 3:

@@ -11,7 +11,7 @@ that are dates, hyphenated compounds (``11th-hour``) or count other things
 from __future__ import annotations
 
 from ..model import TripMention
-from .lexicon import MONTHS, Tokens, ordinal_value, tokenize
+from .lexicon import MONTHS, STOP, Tokens, ordinal_value, tokenize
 from .places import place_kind
 
 TRIP_NOUNS = frozenset("trip trips tour swing mission journey voyage visit round".split())
@@ -78,6 +78,41 @@ def _time_in_place(toks: Tokens, k: int) -> bool:
                for e in range(end, k + 1, -1))
 
 
+_ARRIVAL_WORDS = frozenset(
+    "in to visits visited visiting arrives arrived lands landed back".split())
+_TRAVEL_VERBS = frozenset("""
+arrived arrives arriving landed lands is was were are back returned returns returning
+travelled traveled travels travelling traveling flew flies came comes went goes
+""".split())
+
+
+def _for_nth_time_in_place(toks: Tokens, i: int) -> bool:
+    """``in Brussels for (the) fifth time``: a place visited for the Nth time."""
+    words, n = toks.words, len(toks.words)
+    if not (i + 1 < n and words[i + 1] == "time"):
+        return False
+    k = i - 1
+    if k >= 0 and words[k] == "the":
+        k -= 1
+    if not (k >= 1 and words[k] == "for"):
+        return False
+    # a named place right before "for": "in Brussels", "visits Kyiv"
+    e = k
+    a = e
+    while a > 0 and e - a < 3 and toks.kinds[a - 1] in "wa" and words[a - 1][:1].isupper():
+        a -= 1
+    if a == e or not (a >= 1 and words[a - 1] in _ARRIVAL_WORDS):
+        return False
+    if words[a - 1] in ("in", "to"):
+        # "Zawadzki in Brussels", "arrived in Kyiv", "returned to Kyiv"; not "won in Paris"
+        b = a - 2
+        if not (b >= 0 and (words[b] in _TRAVEL_VERBS or (
+                words[b][:1].isupper() and toks.kinds[b] == "w" and not toks.sent[a - 1]
+                and words[b].lower() not in STOP))):
+            return False
+    return any(place_kind(" ".join(words[a:x])) for x in range(e, a, -1))
+
+
 def find_trip(text: str) -> TripMention | None:
     """The first stated trip ordinal, or None when the article states none."""
     toks = tokenize(text)
@@ -109,6 +144,12 @@ def find_trip(text: str) -> TripMention | None:
                 break
             between += 1
             j += 1
+        if noun is None and _for_nth_time_in_place(toks, i):
+            # "Zawadzki in Brussels for fifth time this year"
+            k = i + 2
+            if k + 1 < n and words[k] in ("this", "since", "in") and kinds[k + 1] in "wn":
+                k += 2
+            return TripMention(number=num, basis="visit", phrase=_phrase(text, toks, i, k))
         if noun is None:
             continue
         end = j + 1
