@@ -335,3 +335,9 @@ def test_for_nth_time_in_a_named_place():
     assert t is not None and t.number == 2
     assert find_trip("The team won in Lima for the second time.") is None
     assert find_trip("For the first time in history, both sides agreed.") is None
+
+
+def test_lower_case_lexicon_names_and_spelling_variants():
+    got = {(e.name, e.mentions) for e in find_organizations(
+        "Fighters linked to al-Shabaab and al Qaeda attacked. Al-Qaeda denied it.")}
+    assert ("al-Shabaab", 1) in got and ("al Qaeda", 2) in got

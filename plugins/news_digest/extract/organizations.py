@@ -84,11 +84,17 @@ def _load() -> dict[str, str]:
         alias, _, canonical = (p.strip() for p in line.partition("="))
         toks = tokenize(alias)
         key = " ".join(w for w, k in zip(toks.words, toks.kinds, strict=True) if k in "wa")
+        if canonical and _spelling(canonical) == _spelling(alias):
+            canonical = alias  # "al Qaeda" / "Al-Qaeda": a spelling, reported as written
         lex[key] = canonical or alias
     _lex_first = frozenset(k.split(" ", 1)[0] for k in lex)
     _lex_max = max(k.count(" ") + 1 for k in lex)
     _lexicon = lex
     return lex
+
+
+def _spelling(name: str) -> str:
+    return " ".join(name.replace("-", " ").lower().split())
 
 
 def canonical(name: str) -> str:
@@ -144,6 +150,17 @@ def _match_organizations(toks: Tokens, datelines: tuple) -> list[tuple[int, int,
             if j < n and j - i <= 4 and words[j].lower() in _UNIT_HEADS and words[j][:1].isupper():
                 out.append((i, j + 1, " ".join(words[i:j + 1])))
                 i = j + 1
+                continue
+        if kind == "w" and w[:1].islower() and w in _lex_first:
+            # lower-case lexicon names: "al Qaeda", "al-Shabaab"
+            end = i + 1
+            while end < n and end - i < _lex_max and kinds[end] in "wa":
+                end += 1
+            hit = next(((e, lex[" ".join(words[i:e])]) for e in range(end, i, -1)
+                        if " ".join(words[i:e]) in lex), None)
+            if hit:
+                out.append((i, hit[0], hit[1]))
+                i = hit[0]
                 continue
         if kind not in "wa" or not (w[:1].isupper()):
             i += 1
@@ -365,12 +382,14 @@ def find_organizations(text: str) -> list[Entity]:
                 and is_acronym(words[end + 1]) and words[end + 1] != name):
             alias.setdefault(words[end + 1], name)
     counts: dict[str, int] = {}
+    first_spelling: dict[str, str] = {}
     for i, end, name in matches:
         if is_place(name):
             continue
         if end - i == 1 and words[i] in alias:
             name = alias[words[i]]
         name = alias.get(name, name)
+        name = first_spelling.setdefault(_spelling(name), name)  # one entry per spelling
         counts[name] = counts.get(name, 0) + 1
     # A bare head word repeats the one longer name ending in it.
     for name in [k for k in counts if " " not in k and k.lower() in HEADS]:
