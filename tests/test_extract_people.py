@@ -240,3 +240,10 @@ def test_title_word_as_a_surname_after_a_given_name():
     got = names(_c("Gwen Bishop, the former foreign minister, said the deal held. "
                    "Rhys Pope told reporters it would not."))
     assert {"Gwen Bishop", "Rhys Pope"} <= set(got)
+
+
+def test_dotted_initials_and_styles():
+    got = names(_c("Vice-President T.J. Okoro met U.S. Marines. Okoro said. "
+                   "His Holiness Pope Benedict prayed."))
+    assert "T.J. Okoro" in got and got["T.J. Okoro"].roles == ["Vice-President"]
+    assert "Holiness" not in got and "U.S. Marines" not in got

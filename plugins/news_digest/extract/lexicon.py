@@ -73,7 +73,7 @@ HONORIFICS = frozenset("""
 mr mrs ms miss dr prof professor sir dame lord lady sheikh sheik rabbi imam father rev
 reverend sen rep gov gen col maj capt lt sgt adm brig president-elect his her excellency
 cardinal bishop archbishop patriarch metropolitan pastor ayatollah mufti mullah cleric
-monsignor msgr fr pope
+monsignor msgr fr pope holiness highness majesty eminence
 """.split())
 
 # Lower-case particles that may sit inside a personal name.
@@ -274,8 +274,8 @@ def name_words(name: str) -> tuple[str, ...]:
 # A dateline at a line start: "KYIV, Ukraine (AP) —", "PORT SUDAN, Sudan, Feb 12 (Reuters) -",
 # "NEW DELHI/ABU DHABI:". Bounded repeats: no backtracking blow-up.
 _DATELINE_RE = re.compile(
-    r"^[ \t]*[A-Z][A-Z.'/\- ]{1,40}[A-Z.]"
-    r"(?:, [A-Z][\w.' ]{0,40})?(?:, [A-Z][a-z]{2,4}\.? \d{1,2})?"
+    r"^[ \t]*[A-Z][A-Z.'\u2019/\- ]{1,40}[A-Z.]"
+    r"(?:, [A-Z][\w.' ]{0,40})?(?:, [A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?)?"
     r"[ \t]*(?:\([^()\n]{1,40}\))?[ \t]*(?:—|–|--?|:)", re.MULTILINE)
 
 
@@ -284,7 +284,7 @@ def dateline_spans(text: str) -> tuple[tuple[int, int, int], ...]:
     """(start, end of the all-caps place part, end) of each dateline in ``text``."""
     out = []
     for m in _DATELINE_RE.finditer(text):
-        caps = re.match(r"[ \t]*[A-Z][A-Z.'/\- ]*[A-Z.]", m.group())
+        caps = re.match(r"[ \t]*[A-Z][A-Z.'\u2019/\- ]*[A-Z.]", m.group())
         out.append((m.start(), m.start() + (caps.end() if caps else 0), m.end()))
     return tuple(out)
 

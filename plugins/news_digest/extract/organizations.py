@@ -282,7 +282,7 @@ def _match_organizations(toks: Tokens, datelines: tuple) -> list[tuple[int, int,
             continue
         # Acronyms: CIA, NBC, IAEA.
         if is_acronym(w) and w.replace(".", "").upper() not in _NOT_ORG_ACRONYMS \
-                and not _shouting(toks, i):
+                and not _shouting(toks, i) and not _initials(toks, i):
             out.append((i, i + 1, w))
         i += 1
     return out
@@ -334,6 +334,22 @@ def _extend_place(toks: Tokens, end: int) -> int:
             and not (end + 1 < n and kinds[end + 1] == "w" and words[end + 1][:1].isupper())):
         return end + 1
     return end
+
+
+def _initials(toks: Tokens, i: int) -> bool:
+    """``J.D. Vance``: dotted initials before a surname, not an acronym."""
+    from .places import is_place
+
+    words, n = toks.words, len(toks.words)
+    w = words[i]
+    if not (len(w) <= 6 and w.count(".") >= 2 and i + 1 < n and toks.kinds[i + 1] == "w"
+            and not toks.poss[i]):
+        return False
+    nxt = words[i + 1]
+    lw = nxt.lower()
+    return (nxt[:1].isupper() and lw not in STOP and lw not in ROLE_HEADS and lw not in HEADS
+            and lw not in NATIONALITIES and not is_place(w) and not is_place(nxt)
+            and w.replace(".", "") not in _load())
 
 
 def _role_only(words: tuple[str, ...] | list[str]) -> bool:

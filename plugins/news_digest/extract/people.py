@@ -37,7 +37,7 @@ from .lexicon import (
     tokenize,
 )
 from .organizations import match_organizations
-from .places import match_places
+from .places import is_place, match_places
 
 # Lines that are not story text even if the cleaner left them in: bylines,
 # promo links, photo credits, agency footers. (The cleaner removes these too;
@@ -82,18 +82,28 @@ def _name_word(w: str, kind: str) -> bool:
             and lw not in MONTHS)
 
 
+_INITIALS_RE = re.compile(r"(?:[A-Z]\.){2,3}")
+
+
 def _segments(toks: Tokens, blocked: list[bool]) -> list[tuple[int, int, list[str]]]:
     """Runs of name tokens: (first token, end token, name words incl. initials)."""
     words, kinds, n = toks.words, toks.kinds, len(toks.words)
     out = []
     i = 0
     while i < n:
-        if blocked[i] or not _name_word(words[i], kinds[i]):
+        if (kinds[i] == "a" and not blocked[i] and i + 1 < n and not toks.poss[i]
+                and _INITIALS_RE.fullmatch(words[i]) and _name_word(words[i + 1], kinds[i + 1])
+                and not blocked[i + 1] and not is_place(words[i])):
+            start = i  # "J.D. Vance": initials written as one abbreviation
+            name = [words[i], words[i + 1]]
+            j = i + 2
+        elif blocked[i] or not _name_word(words[i], kinds[i]):
             i += 1
             continue
-        start = i
-        name = [words[i]]
-        j = i + 1
+        else:
+            start = i
+            name = [words[i]]
+            j = i + 1
         # leading initials: "S. Raghunathan", "J. K. Rowling"
         while (len(name[-1]) == 1 and name[-1].isupper() and j + 1 < n and words[j] == "."
                and not blocked[j + 1] and _name_word(words[j + 1], kinds[j + 1])
