@@ -151,18 +151,18 @@ def _match_organizations(toks: Tokens, datelines: tuple) -> list[tuple[int, int,
                 out.append((i, j + 1, " ".join(words[i:j + 1])))
                 i = j + 1
                 continue
-        if kind == "w" and w[:1].islower() and w in _lex_first:
-            # lower-case lexicon names: "al Qaeda", "al-Shabaab"
-            end = i + 1
-            while end < n and end - i < _lex_max and kinds[end] in "wa":
-                end += 1
-            hit = next(((e, lex[" ".join(words[i:e])]) for e in range(end, i, -1)
-                        if " ".join(words[i:e]) in lex), None)
-            if hit:
-                out.append((i, hit[0], hit[1]))
-                i = hit[0]
-                continue
         if kind not in "wa" or not (w[:1].isupper()):
+            if kind == "w" and w in _lex_first and w[:1].islower():
+                # lower-case lexicon names: "al Qaeda", "al-Shabaab"
+                end = i + 1
+                while end < n and end - i < _lex_max and kinds[end] in "wa":
+                    end += 1
+                hit = next(((e, lex[" ".join(words[i:e])]) for e in range(end, i, -1)
+                            if " ".join(words[i:e]) in lex), None)
+                if hit:
+                    out.append((i, hit[0], hit[1]))
+                    i = hit[0]
+                    continue
             i += 1
             continue
         if i > 0 and words[i - 1] in ORG_TYPE_NOUNS and not toks.sent[i]:

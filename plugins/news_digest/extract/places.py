@@ -218,9 +218,10 @@ def _features(toks: Tokens, words) -> dict[int, tuple[int, str]]:
     kinds, poss, sent = toks.kinds, toks.poss, toks.sent
     n = len(words)
     out: dict[int, tuple[int, str]] = {}
+    triggers = _FEATURE_TRIGGERS
     for h in range(n):
         w = words[h]
-        if kinds[h] != "w":
+        if w not in triggers or kinds[h] != "w":
             continue
         if (w in _LOWER_DIRECTIONS and h > 0 and words[h - 1] in _PLACE_PREPS and h + 1 < n
                 and _feature_word(words[h + 1], kinds[h + 1]) and not poss[h]):
@@ -321,6 +322,10 @@ def _settlement(toks: Tokens, words, h: int) -> tuple[int, int, str] | None:
     if a == e:
         return None
     return a, e, " ".join(words[a:e])
+
+
+_FEATURE_TRIGGERS = (_FEATURE_OF | _FEATURE_SUFFIX | _ADMIN_LOWER | _LOWER_DIRECTIONS
+                     | _SETTLEMENT_NOUNS)
 
 
 def _is_namey(word: str) -> bool:
