@@ -32,6 +32,7 @@ from .lexicon import (
     Tokens,
     is_acronym,
     is_cap,
+    mask_credits,
     norm_key,
     normalize,
     tokenize,
@@ -67,7 +68,8 @@ def _story_text(cleaned: Cleaned) -> str:
         if _SKIP_BLOCK.match(t) and (len(t) <= _BYLINE_MAX or not t.lower().startswith("by")):
             continue
         lines.append(_CREDIT_PAREN.sub(" ", t))
-    return "\n".join(lines)
+    # same masking as places and organizations: one shared tokenization of the text
+    return mask_credits("\n".join(lines))
 
 
 @lru_cache(maxsize=16384)
