@@ -341,3 +341,10 @@ def test_lower_case_lexicon_names_and_spelling_variants():
     got = {(e.name, e.mentions) for e in find_organizations(
         "Fighters linked to al-Shabaab and al Qaeda attacked. Al-Qaeda denied it.")}
     assert ("al-Shabaab", 1) in got and ("al Qaeda", 2) in got
+
+
+def test_acronym_names_keep_possessives_and_and_does_not_join_adjective_names():
+    got = orgs("The Sudanese People's Liberation Army (SPLA) and the Ottawa-based Rideau "
+               "Endowment for Policy and London-backed Harbour Times reported.")
+    assert "Sudanese People's Liberation Army" in got
+    assert {"Rideau Endowment for Policy", "Harbour Times"} <= got

@@ -41,7 +41,7 @@ coalition bureau directorate command navy police league cabinet embassy
 times post news journal herald tribune gazette forum
 centre center programme program institute division brigade regiment battalion cartel church
 mission chamber group industries holdings airlines airways company corporation commissariat
-secretariat tribunal observatory community
+secretariat tribunal observatory community endowment
 """.split())
 # Heads that take a place after "in": "Verification Mission in Colombia".
 _IN_PLACE_HEADS = frozenset("mission chamber commerce office delegation embassy".split())
@@ -221,7 +221,8 @@ def _match_organizations(toks: Tokens, datelines: tuple) -> list[tuple[int, int,
                 continue
             after_head = j > 0 and words[j - 1].lower() in HEADS
             if (kj == "w" and (wj == "and" or (wj in ("of", "for", "on") and after_head))
-                    and j + 1 < n and kinds[j + 1] in "wa" and words[j + 1][:1].isupper()):
+                    and j + 1 < n and kinds[j + 1] in "wa" and words[j + 1][:1].isupper()
+                    and not words[j + 1].endswith(_ADJ_SUFFIXES)):
                 j += 1
                 continue
             if (kj == "w" and wj == "of" and after_head and j + 2 < n and words[j + 1] == "the"
@@ -509,7 +510,7 @@ def _join_name(toks: Tokens, a: int, b: int) -> str:
     """Words a..b as written (commas attached)."""
     parts: list[str] = []
     for k in range(a, b):
-        w = toks.words[k]
+        w = toks.words[k] + ("'s" if toks.poss[k] else "")
         if w in (",", ")") and parts:
             parts[-1] += w
         else:
