@@ -11,7 +11,7 @@ that are dates, hyphenated compounds (``11th-hour``) or count other things
 from __future__ import annotations
 
 from ..model import TripMention
-from .lexicon import MONTHS, STOP, Tokens, ordinal_value, tokenize
+from .lexicon import MONTHS, STOP, Tokens, mask_credits, ordinal_value, tokenize
 from .places import place_kind
 
 TRIP_NOUNS = frozenset("trip trips tour swing mission journey voyage visit round".split())
@@ -115,6 +115,7 @@ def _for_nth_time_in_place(toks: Tokens, i: int) -> bool:
 
 def find_trip(text: str) -> TripMention | None:
     """The first stated trip ordinal, or None when the article states none."""
+    text = mask_credits(text)  # credits are not trips; shares the places/orgs tokens
     toks = tokenize(text)
     words, kinds, starts, ends = toks.words, toks.kinds, toks.starts, toks.ends
     n = len(words)
