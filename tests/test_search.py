@@ -22,11 +22,11 @@ HOSTILE = ['</script><script>alert(1)</script>', '<!-- x', '"quoted" & <b>',
 
 @pytest.mark.parametrize("text", HOSTILE)
 def test_any_text_is_inert_in_the_script(text):
-    js = search.to_js([["articles/a.html", text, "", "", text, [text], [text], text, text]])
+    js = search.to_js([["articles/a.html", text, "", "", text, "", [text], [text], text, text]])
     for bad in ("<", ">", "&", "\u2028", "\u2029"):
         assert bad not in js
     doc = load(js)["docs"][0]
-    assert doc[1] == text and doc[5] == [text] and doc[8] == text
+    assert doc[1] == text and doc[6] == [text] and doc[9] == text
 
 
 def test_html_to_text_keeps_visible_text_only():
@@ -66,3 +66,16 @@ def test_built_index_covers_every_article(seed_site: Path):
     search_page = (seed_site / "search.html").read_text(encoding="utf-8")
     assert 'src="./search-index.js"' in search_page
     assert "<noscript>" in search_page
+
+
+def test_record_uses_the_resolved_trip_and_approximate_dates():
+    import datetime
+
+    trip = _Article(number=4, url="trips/4.html")
+    a = _Article(url="articles/y.html", title="T", date=datetime.datetime(1900, 1, 1),
+                 undated=True, trip="5", digest_trip=trip,
+                 date_range=(datetime.date(2024, 1, 5), datetime.date(2024, 1, 11)),
+                 people=[], places=[], summary="", content="")
+    rec = dict(zip(search.FIELDS, search.article_record(a), strict=True))
+    assert (rec["trip"], rec["trip_url"]) == ("Trip 4", "trips/4.html")
+    assert rec["date"] == "5 Jan 2024\u201311 Jan 2024 (approximate)" and rec["datetime"] == ""

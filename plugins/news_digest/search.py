@@ -39,7 +39,8 @@ INDEX_FILE = "search-index.js"
 GLOBAL_NAME = "NEWS_DIGEST_INDEX"
 FORMAT_VERSION = 1
 # Field order of one record in ``docs``: a list, not an object, to keep the file small.
-FIELDS = ("url", "title", "date", "datetime", "trip", "people", "places", "summary", "body")
+FIELDS = ("url", "title", "date", "datetime", "trip", "trip_url", "people", "places", "summary",
+          "body")
 
 _SPACE = re.compile(r"\s+")
 _JS_UNSAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
@@ -161,18 +162,42 @@ def _names(values: Iterable[Any] | None) -> list[str]:
     return [n for n in (_label(v) for v in values or []) if n]
 
 
+def _date(article: Any) -> tuple[str, str]:
+    """(shown, ISO) date of an article: empty ISO when undated or only approximate."""
+    span = getattr(article, "date_range", None)
+    if span:
+        fmt = "%-d %b %Y"
+        return f"{span[0].strftime(fmt)}\u2013{span[1].strftime(fmt)} (approximate)", ""
+    date = getattr(article, "date", None)
+    if getattr(article, "undated", False) or date is None:
+        return "", ""
+    return getattr(article, "locale_date", str(date)), date.strftime("%Y-%m-%d")
+
+
+def _trip(article: Any) -> tuple[str, str]:
+    """(label, url) of the trip the article is filed under: the resolved one when the
+    cross-links stage resolved it, else the ordinal the text states."""
+    resolved = getattr(article, "digest_trip", None)
+    if resolved is not None:
+        number = getattr(resolved, "number", None)
+        label = f"Trip {number}" if number is not None else _label(resolved)
+        return label, str(getattr(resolved, "url", "") or "")
+    return _label(getattr(article, "trip", None)), ""
+
+
 def article_record(article: Any, text: Callable[[str], str] = html_to_text) -> list[Any]:
     """One article as a list in ``FIELDS`` order (all plain text, never markup).
 
     ``text`` turns HTML into its plain text (``html_to_text``, or a memoized one)."""
-    undated = bool(getattr(article, "undated", False))
-    date = getattr(article, "date", None)
+    shown, iso = _date(article)
+    trip, trip_url = _trip(article)
     return [
         article.url,
         _SPACE.sub(" ", str(getattr(article, "title", ""))).strip(),
-        "" if undated or date is None else getattr(article, "locale_date", str(date)),
-        "" if undated or date is None else date.strftime("%Y-%m-%d"),
-        _label(getattr(article, "trip", None)),
+        shown,
+        iso,
+        trip,
+        trip_url,
         _names(getattr(article, "people", None)),
         _names(getattr(article, "places", None)),
         text(getattr(article, "summary", "") or ""),

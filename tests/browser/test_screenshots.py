@@ -18,7 +18,7 @@ from .pages import find_page
 
 pytestmark = pytest.mark.browser
 
-KINDS = ("home", "article", "person", "trip", "search")
+KINDS = ("home", "article", "person", "trip", "timeline", "search")
 WIDTHS = (1280, 375)
 
 

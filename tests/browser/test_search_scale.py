@@ -28,11 +28,11 @@ def synthetic_index(seed_index: str, n: int) -> str:
     docs = []
     for i in range(n):
         src = list(base[i % len(base)])
-        sentences = src[8].split(". ")
+        sentences = src[9].split(". ")
         rng.shuffle(sentences)
         src[0] = f"articles/synthetic-{i}.html"
         src[1] = f"{src[1]} (copy {i})"
-        src[8] = ". ".join(sentences) + f" marker{i:05d}."
+        src[9] = ". ".join(sentences) + f" marker{i:05d}."
         docs.append(src)
     return search.to_js(docs)
 

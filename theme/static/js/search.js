@@ -78,7 +78,7 @@
     return index.docs.map(function (d) {
       var doc = {
         url: d[f.url], title: d[f.title], date: d[f.date], datetime: d[f.datetime],
-        trip: d[f.trip], people: d[f.people] || [], places: d[f.places] || [],
+        trip: d[f.trip], tripUrl: d[f.trip_url] || "", people: d[f.people] || [], places: d[f.places] || [],
         summary: d[f.summary], body: d[f.body]
       };
       doc.hTitle = fold(doc.title);
@@ -195,12 +195,16 @@
       var time = el("time", "date", d.date);
       time.setAttribute("datetime", d.datetime);
       meta.appendChild(time);
+    } else if (d.date) {
+      meta.appendChild(el("span", "date approximate", d.date));
     } else {
       meta.appendChild(el("span", "date undated", "Undated"));
     }
     if (d.trip) {
       meta.appendChild(document.createTextNode(" "));
-      meta.appendChild(el("span", "chip chip-trip", d.trip));
+      var trip = el(d.tripUrl ? "a" : "span", "chip chip-trip", d.trip);
+      if (d.tripUrl) { trip.href = safeHref(siteurl, d.tripUrl); }
+      meta.appendChild(trip);
     }
     li.appendChild(meta);
     var p = el("p", "snippet");
