@@ -11,9 +11,10 @@ import pytest
 from news_digest.clean import clean, split_dateline, strip_wrapping_quotes
 from news_digest.model import Cleaned
 
+from .conftest import EXPECTED_FILE as SPEC
+
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
-SPEC = Path(__file__).resolve().parents[2] / "shared/spec/seeds-expected.toml"
 
 
 def _spec_seeds() -> list[dict]:

@@ -16,8 +16,9 @@ from news_digest.extract.quotes import find_quotes
 from news_digest.extract.trips import find_trip
 from news_digest.model import Block, Cleaned, Person
 
+from .conftest import EXPECTED_FILE as SPEC
+
 ROOT = Path(__file__).resolve().parents[1]
-SPEC = Path(__file__).resolve().parents[2] / "shared/spec/seeds-expected.toml"
 
 
 def places(text: str) -> set[str]:

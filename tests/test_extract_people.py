@@ -12,8 +12,9 @@ from news_digest.extract import extract
 from news_digest.extract.people import find_people, resolve_collection
 from news_digest.model import ArticleData, Block, Cleaned, Person
 
+from .conftest import EXPECTED_FILE as SPEC
+
 ROOT = Path(__file__).resolve().parents[1]
-SPEC = Path(__file__).resolve().parents[2] / "shared/spec/seeds-expected.toml"
 
 
 def _c(*paras: str, **kw) -> Cleaned:

@@ -19,9 +19,10 @@ from news_digest.extract.meta import (
 )
 from news_digest.model import INFERRED, NONE, TEXT, ArticleData
 
+from .conftest import EXPECTED_FILE as SPEC
+
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
-SPEC = Path(__file__).resolve().parents[2] / "shared/spec/seeds-expected.toml"
 
 
 def _spec_seeds() -> list[dict]:

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from .conftest import ROOT
+from .conftest import ROOT, SHARED_SPEC, SPEC_COPY
 
 
 def readme_commands() -> list[str]:
@@ -70,3 +70,10 @@ def test_ruff_clean():
     if "No module named ruff" in result.stderr:
         pytest.skip("ruff is not installed (pip install -e '.[test]')")
     assert result.returncode == 0, result.stdout
+
+
+@pytest.mark.skipif(not SHARED_SPEC.is_file(), reason=f"{SHARED_SPEC} not found")
+def test_spec_copy_matches_shared_spec():
+    # Tests fall back to the copy where ../shared/ is absent; it must not drift.
+    assert SPEC_COPY.read_bytes() == SHARED_SPEC.read_bytes(), (
+        f"update it: cp {SHARED_SPEC} {SPEC_COPY}")
