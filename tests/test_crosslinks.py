@@ -95,6 +95,24 @@ def test_dates_with_provenance(articles, file, date, kind, words):
         assert w in provenance
 
 
+
+def test_lists_say_where_a_date_came_from(seed_site, articles):
+    # The home cards and the timeline mark dates that are not stated in the text.
+    for listing in ("index.html", "timeline.html"):
+        page = soup(seed_site / listing)
+        marks = {}
+        for a in page.select("a[href]"):
+            target = (seed_site / unquote(urlsplit(a["href"]).path)).resolve()
+            if target.parent.name != "articles":
+                continue
+            item = a.find_parent(["article", "li"])
+            marks[seed_of(target)] = item.select_one(".approx").get_text() \
+                if item.select_one(".approx") else ""
+        assert marks["002_100b739afe2dc999.txt"] == "(inferred)", listing
+        assert marks["004_762130cef820a950.txt"] == "(inferred)", listing
+        assert marks["001_f5fe198a8d7d9358.txt"] == "(editor)", listing
+        assert marks["003_a80e76dd1f473702.txt"] == "", listing
+
 def test_editor_note_and_no_discrepancy_for_alias(articles):
     note = soup(articles["001_f5fe198a8d7d9358.txt"]).select_one(".editor-note")
     assert note is not None and "24 June 2024" in note.get_text()
