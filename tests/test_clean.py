@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import time
-import tomllib
 from pathlib import Path
 
 import pytest
@@ -12,19 +11,11 @@ from news_digest.clean import clean, split_dateline, strip_wrapping_quotes
 from news_digest.model import Cleaned
 
 from .conftest import EXPECTED_FILE as SPEC
+from .conftest import SPEC_SEEDS
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 
-
-def _spec_seeds() -> list[dict]:
-    if not SPEC.exists():
-        return []
-    with SPEC.open("rb") as fh:
-        return tomllib.load(fh)["seed"]
-
-
-SPEC_SEEDS = _spec_seeds()
 needs_spec = pytest.mark.skipif(not SPEC_SEEDS, reason=f"shared spec not found at {SPEC}")
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import time
-import tomllib
 from pathlib import Path
 
 import pytest
@@ -17,6 +16,7 @@ from news_digest.extract.trips import find_trip
 from news_digest.model import Block, Cleaned, Person
 
 from .conftest import EXPECTED_FILE as SPEC
+from .conftest import SPEC_SEEDS
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -133,7 +133,7 @@ def test_ten_megabyte_input_is_linear():
 # --- the five example seeds --------------------------------------------------------
 
 def _seeds():
-    return tomllib.loads(SPEC.read_text())["seed"] if SPEC.exists() else []
+    return SPEC_SEEDS
 
 
 def _norm(s: str) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 
 import pytest
@@ -13,6 +12,7 @@ from news_digest.extract.people import find_people, resolve_collection
 from news_digest.model import ArticleData, Block, Cleaned, Person
 
 from .conftest import EXPECTED_FILE as SPEC
+from .conftest import SPEC_SEEDS
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -120,9 +120,7 @@ def test_titled_surname_alone_is_kept_until_resolved():
 # --- the five example seeds --------------------------------------------------
 
 def _seeds():
-    if not SPEC.exists():
-        return []
-    return tomllib.loads(SPEC.read_text())["seed"]
+    return SPEC_SEEDS
 
 
 @pytest.mark.skipif(not SPEC.exists(), reason=f"seeds spec not found at {SPEC}")

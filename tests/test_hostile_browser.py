@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from .browser.conftest import CHROMIUM_ARGS, browser_skip_reason, chromium_path
+from .browser.conftest import launch_chromium
 from .test_hostile_build import build_hostile
 
 pytestmark = pytest.mark.browser
@@ -28,18 +28,8 @@ def hostile_site(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def chromium():
-    reason = browser_skip_reason()
-    if reason:
-        pytest.skip(reason)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS,
-                                     headless=True)
-        try:
-            yield browser
-        finally:
-            browser.close()
+    with launch_chromium() as browser:
+        yield browser
 
 
 class Tripwire:

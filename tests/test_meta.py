@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 import re
-import tomllib
 from pathlib import Path
 
 import pytest
@@ -20,19 +19,11 @@ from news_digest.extract.meta import (
 from news_digest.model import INFERRED, NONE, TEXT, ArticleData
 
 from .conftest import EXPECTED_FILE as SPEC
+from .conftest import SPEC_SEEDS
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 
-
-def _spec_seeds() -> list[dict]:
-    if not SPEC.exists():
-        return []
-    with SPEC.open("rb") as fh:
-        return tomllib.load(fh)["seed"]
-
-
-SPEC_SEEDS = _spec_seeds()
 
 
 def norm(text: str) -> str:

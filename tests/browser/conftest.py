@@ -9,6 +9,7 @@ system's Chromium through ``executable_path``.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -110,8 +111,9 @@ def served_site(tmp_path_factory) -> Iterator[Served]:
 
 # ---------- browser ----------
 
-@pytest.fixture(scope="session")
-def browser():
+@contextlib.contextmanager
+def launch_chromium():
+    """Debian's headless Chromium via Playwright; skips the test where there is none."""
     reason = browser_skip_reason()
     if reason:
         pytest.skip(reason)
@@ -124,6 +126,12 @@ def browser():
             yield b
         finally:
             b.close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with launch_chromium() as b:
+        yield b
 
 
 @dataclass
