@@ -47,9 +47,14 @@ def browser_skip_reason() -> str | None:
     return None
 
 
+def in_ci() -> bool:
+    """CI must run the browser tests: a missing install step fails instead of skipping."""
+    return os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
 def pytest_collection_modifyitems(config, items) -> None:
     reason = browser_skip_reason()
-    if reason is None:
+    if reason is None or in_ci():
         return
     marker = pytest.mark.skip(reason=reason)
     for item in items:
@@ -115,6 +120,8 @@ def served_site(tmp_path_factory) -> Iterator[Served]:
 def launch_chromium():
     """Debian's headless Chromium via Playwright; skips the test where there is none."""
     reason = browser_skip_reason()
+    if reason and in_ci():
+        pytest.fail(f"CI=true but {reason}")
     if reason:
         pytest.skip(reason)
     from playwright.sync_api import sync_playwright
