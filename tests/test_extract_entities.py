@@ -49,6 +49,23 @@ def test_common_words_that_are_cities_are_not_places():
                   "followed. Along the border, mobile units moved. Of course.") == set()
 
 
+def test_capital_that_is_also_a_province_name_counts_at_a_sentence_start():
+    # countryinfo lists some capitals as provinces too; the city sense wins.
+    assert "Lima" in places("Lima has sent a new envoy to the talks.")
+
+
+def test_foreign_direction_words_and_feature_prefixes():
+    got = places("Rebels hold towns in Sud-Kivu and North Kivu near Lake Tanganyika "
+                 "and the slopes of Mount Elgon.")
+    assert {"Sud-Kivu", "North Kivu", "Lake Tanganyika", "Mount Elgon"} <= got
+
+
+def test_seas_and_home_nations():
+    got = places("Boats crossed the Mediterranean while ministers from Scotland and "
+                 "Northern Ireland toured the Caribbean.")
+    assert {"Mediterranean", "Scotland", "Northern Ireland", "Caribbean"} <= got
+
+
 def test_place_inside_a_person_name_is_not_a_place():
     assert places("Foreign Minister Israel Katz met Mike Johnson.") == set()
     assert places("The Washington Post reported from Kyiv.") == {"Kyiv"}
@@ -75,6 +92,7 @@ def test_roles_and_shouting_are_not_organizations():
 @pytest.mark.parametrize("text,number,basis,phrase", [
     ("He is on his 4th trip to West Asia since the war.", 4, "region", "4th trip to West Asia"),
     ("It is his eighth visit to Kyiv.", 8, "visit", "eighth visit to Kyiv"),
+    ("It was her second visit to Lima this year.", 2, "visit", "second visit to Lima"),
     ("her twenty-first trip to the region", 21, "region", "twenty-first trip to the region"),
     ("his 11th tour of the continent", 11, "region", "11th tour"),
     ("his sixth round of shuttle diplomacy in the region", 6, "region",
