@@ -357,8 +357,8 @@ def _settlement(toks: Tokens, words, h: int) -> tuple[int, int, str] | None:
     return a, e, " ".join(words[a:e])
 
 
-_FEATURE_TRIGGERS = (_FEATURE_OF | _FEATURE_PREFIX | _FEATURE_SUFFIX | _ADMIN_LOWER | _LOWER_DIRECTIONS
-                     | _SETTLEMENT_NOUNS)
+_FEATURE_TRIGGERS = (_FEATURE_OF | _FEATURE_PREFIX | _FEATURE_SUFFIX | _ADMIN_LOWER
+                     | _LOWER_DIRECTIONS | _SETTLEMENT_NOUNS)
 
 
 def _is_namey(word: str) -> bool:
