@@ -87,6 +87,24 @@ def _name_word(w: str, kind: str) -> bool:
 _INITIALS_RE = re.compile(r"(?:[A-Z]\.){2,3}")
 
 
+def _stop_initial(toks: Tokens, i: int, blocked: list[bool]) -> bool:
+    """``A. K. Name`` / ``Minister A. Name``: "A" or "I" written as an initial.
+
+    Such a letter is a function word too, so it starts a name only before another
+    initial, or right after a title, honorific or lower-case word.
+    """
+    words, kinds, n = toks.words, toks.kinds, len(toks.words)
+    w = words[i]
+    if not (kinds[i] == "w" and len(w) == 1 and w.isupper() and i + 2 < n
+            and words[i + 1] == "." and not blocked[i] and not blocked[i + 2]
+            and _name_word(words[i + 2], kinds[i + 2])):
+        return False
+    if len(words[i + 2]) == 1 and i + 3 < n and words[i + 3] == ".":
+        return True  # "A. K. Name"
+    prev = words[i - 1].lower() if i > 0 and not toks.sent[i] else ""
+    return bool(prev) and (prev in ROLE_HEADS or prev in HONORIFICS or words[i - 1].islower())
+
+
 def _segments(toks: Tokens, blocked: list[bool]) -> list[tuple[int, int, list[str]]]:
     """Runs of name tokens: (first token, end token, name words incl. initials)."""
     words, kinds, n = toks.words, toks.kinds, len(toks.words)
@@ -99,6 +117,10 @@ def _segments(toks: Tokens, blocked: list[bool]) -> list[tuple[int, int, list[st
             start = i  # "J.D. Vance": initials written as one abbreviation
             name = [words[i], words[i + 1]]
             j = i + 2
+        elif _stop_initial(toks, i, blocked):
+            start = i  # "A. K. Name": an initial that is also a function word
+            name = [words[i]]
+            j = i + 1
         elif blocked[i] or not _name_word(words[i], kinds[i]):
             i += 1
             continue
@@ -194,7 +216,8 @@ def _honorific_before(toks: Tokens, start: int) -> bool:
     k = start - 1
     if k >= 0 and toks.words[k] == ".":
         k -= 1
-    return k >= 0 and toks.kinds[k] == "w" and toks.words[k].lower() in HONORIFICS
+    return (k >= 0 and toks.kinds[k] == "w" and toks.words[k][:1].isupper()
+            and toks.words[k].lower() in HONORIFICS)
 
 
 def _verb_next(toks: Tokens, end: int) -> bool:
@@ -257,6 +280,8 @@ def _appositive_role(toks: Tokens, end: int) -> str:
     k = end + 1
     if k < n and words[k].lower() in _APPOS_DET:
         k += 1
+        if k + 1 < n and toks.poss[k] and words[k].islower():
+            k += 1  # "X, the country's finance minister": the owner is not the role
     s = k
     while k < n and kinds[k] in "wa" and k - s < 8:
         k += 1
