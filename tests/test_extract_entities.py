@@ -82,6 +82,31 @@ def test_organization_patterns_and_lexicon():
             "United Nations", "Channel 12", "CIA", "NBC", "Reuters"} <= got
 
 
+def test_organizations_introduced_by_a_type_noun():
+    assert orgs("Bids came from energy firms Norvento and Solaria on Friday.") == {
+        "Norvento", "Solaria"}
+    assert orgs("She told the radio station Onda Sur, and the news agency Kyodo and the aid "
+                "agency Caritas Nord quoted her.") == {"Onda Sur", "Kyodo", "Caritas Nord"}
+
+
+def test_board_club_college_and_see_heads():
+    got = orgs("The Zambia Cotton Board and the London Club of creditors met the Holy See "
+               "envoy at the Pontifical Scots College.")
+    assert got == {"Zambia Cotton Board", "London Club", "Holy See", "Pontifical Scots College"}
+
+
+def test_names_around_and_and_short_place_forms():
+    got = orgs("Goma and United Nations staff left. Trinidad and Tobago Defence Force units "
+               "joined. A former US Agency for International Development official spoke.")
+    assert got == {"United Nations", "Trinidad and Tobago Defence Force",
+                   "US Agency for International Development"}
+
+
+def test_member_titles_and_input_credits_are_not_organizations():
+    assert orgs("Opposition TD Aine Brolly and Labour MEP Jo Hart spoke. "
+                "(With inputs from IANS)") == set()
+
+
 def test_roles_and_shouting_are_not_organizations():
     got = orgs("Prime Minister Ana Silva met the Israeli army. WARNING: COMMENTS ARE CLOSED.")
     assert got == set()

@@ -56,7 +56,7 @@ photographer reporter correspondent journalist editor analyst researcher profess
 lawyer economist militant fighter commander-in-chief director-general
 chairperson vice-chair vice-chairman co-chair president-designate sultan emira sheikha
 high-commissioner consul consul-general attaché attache minister-president
-counterpart executive
+counterpart executive mp mep mla msp td mk mna mpp
 """.split())
 
 # Words that may precede a head inside a title ("Prime", "Defense", "Minority"...).
@@ -306,6 +306,7 @@ def dateline_spans(text: str) -> tuple[tuple[int, int, int], ...]:
 _CREDIT_RE = re.compile(
     r"\((?:additional )?(?:reporting|writing|editing|compiled|produced|translated)\s+by\b"
     r"[^()\n]{0,400}\)"
+    r"|\((?:with )?(?:additional )?inputs? from\b[^()\n]{0,160}\)"
     r"|\((?:[A-Z][\w.\-]{0,20}[ /])?(?:photo|photograph|picture|image|credit|video|file)s?"
     r"\b[^()\n]{0,160}\)"
     r"|^[ \t]*\W{0,3}(?:additional )?(?:reporting|writing|editing) by\b[^\n]{0,400}"
@@ -322,7 +323,8 @@ def mask_credits(text: str) -> str:
     return _CREDIT_RE.sub(lambda m: " " * len(m.group()), text)
 
 
-_CREDIT_HINT = re.compile(r"(?i)\bby\b|photo|credit|picture|image|video|file|contributed")
+_CREDIT_HINT = re.compile(
+    r"(?i)\bby\b|photo|credit|picture|image|video|file|contributed|inputs? from")
 
 
 def in_spans(pos: int, spans: tuple[tuple[int, int, int], ...]) -> tuple[int, int, int] | None:
