@@ -102,6 +102,16 @@ def test_names_around_and_and_short_place_forms():
                    "US Agency for International Development"}
 
 
+def test_company_suffixes_and_spelled_out_acronyms():
+    assert orgs("Acme Widgets Ltd and Borealis Holdings PLC bid for the port.") == {
+        "Acme Widgets Ltd", "Borealis Holdings PLC"}
+    assert orgs("The Bill and Melinda Gates Foundation and the Army and Navy Club met.") == {
+        "Bill and Melinda Gates Foundation", "Army and Navy Club"}
+    # an acronym and its spelled-out form in one article are one organization
+    got = find_organizations("WMO experts met. The World Meteorological Organization said so.")
+    assert [(e.name, e.mentions) for e in got] == [("World Meteorological Organization", 2)]
+
+
 def test_member_titles_and_input_credits_are_not_organizations():
     assert orgs("Opposition TD Aine Brolly and Labour MEP Jo Hart spoke. "
                 "(With inputs from IANS)") == set()

@@ -42,7 +42,7 @@ times post news journal herald tribune gazette forum
 centre center programme program institute division brigade regiment battalion cartel church
 mission chamber group industries holdings airlines airways company corporation commissariat
 secretariat tribunal observatory community endowment
-college academy seminary board club see
+college academy seminary board club see inc ltd plc llc gmbh limited
 """.split())
 # Heads that take a place after "in": "Verification Mission in Colombia".
 _IN_PLACE_HEADS = frozenset("mission chamber commerce office delegation embassy".split())
@@ -270,6 +270,11 @@ def _match_organizations(toks: Tokens, datelines: tuple) -> list[tuple[int, int,
             if a > 0 and _place_then_name(toks, start, a):
                 i = a + 1  # look again from the name after "and"
                 continue
+            if a > start + 2 and words[a - 1].lower() in HEADS and words[a - 1][:1].isupper():
+                # "Acme Widgets Ltd and Borealis Holdings": two names joined by "and"
+                out.append((start, a, " ".join(words[start:a])))
+                i = a + 1
+                continue
             end = last_head + 1
             # "Department of Justice", "Court of Justice", "Ministry of Foreign Affairs"
             if end < run_end and words[end] in ("of", "for"):
@@ -446,7 +451,28 @@ def find_organizations(text: str) -> list[Entity]:
         hosts = [k for k in counts if k != name and k.endswith(" " + name)]
         if len(hosts) == 1:
             counts[hosts[0]] += counts.pop(name)
+    _merge_spelled_out(counts)
     return [Entity(name, c) for name, c in counts.items()]
+
+
+_INITIAL_SKIP = frozenset("of the for on and in &".split())
+
+
+def _merge_spelled_out(counts: dict[str, int]) -> None:
+    """An acronym and its spelled-out name in one article are one organization.
+
+    ``NATO`` ... ``North Atlantic Treaty Organization``: the counts go to the
+    spelled-out name (the article's own full form).
+    """
+    full: dict[str, str] = {}
+    for name in counts:
+        parts = [w for w in name.split() if w.lower() not in _INITIAL_SKIP]
+        if len(parts) >= 2 and all(w[:1].isupper() for w in parts):
+            full.setdefault("".join(w[0] for w in parts).upper(), name)
+    for name in [k for k in counts if is_acronym(k)]:
+        host = full.get(name.replace(".", "").upper())
+        if host and host != name:
+            counts[host] += counts.pop(name)
 
 
 _ACR_CONNECTORS = frozenset("of the for on and in & ,".split())
