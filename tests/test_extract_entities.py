@@ -112,6 +112,11 @@ def test_company_suffixes_and_spelled_out_acronyms():
     assert [(e.name, e.mentions) for e in got] == [("World Meteorological Organization", 2)]
 
 
+def test_initials_and_name_used_as_a_firm():
+    assert orgs("K.L. Brandt analysts expect a cut. Economists at K.L. Brandt agreed, and "
+                "Senator J.D. Hale said no.") == {"K.L. Brandt"}
+
+
 def test_member_titles_and_input_credits_are_not_organizations():
     assert orgs("Opposition TD Aine Brolly and Labour MEP Jo Hart spoke. "
                 "(With inputs from IANS)") == set()

@@ -57,6 +57,12 @@ def test_initials_that_are_also_function_words():
     assert names(_c("Plan A. Officials said so. Group I. Germany won.")) == {}
 
 
+def test_initials_and_name_used_as_a_firm_are_not_a_person():
+    text = ("K.L. Brandt analysts expect a cut. Economists at K.L. Brandt agreed, and "
+            "Senator J.D. Hale said no.")
+    assert set(names(_c(text))) == {"J.D. Hale"}
+
+
 def test_lowercase_particles_inside_names():
     got = names(_c("President Teodoro dela Paz arrived. Dela Paz said little.",
                    "Felipe de la Fuente said yes, and Rosa dos Santos, who chairs it, agreed."))

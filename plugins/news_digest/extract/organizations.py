@@ -129,16 +129,39 @@ def match_organizations(toks: Tokens, datelines: tuple = ()) -> list[tuple[int, 
     return out
 
 
+# Lower-case nouns that, after "J.P. Name", show a firm rather than a person.
+_FIRM_CONTEXT = frozenset("""
+analyst analysts economist economists strategist strategists shares stock bankers traders
+clients executives chief spokesperson spokesman spokeswoman note research bank
+""".split())
+
+
+def _initial_firms(toks: Tokens) -> frozenset[str]:
+    """``J.P. Name analysts``: initials + name used as a firm somewhere in the text."""
+    words, kinds, n = toks.words, toks.kinds, len(toks.words)
+    out = set()
+    for i in range(n - 2):
+        if (kinds[i] == "a" and kinds[i + 1] == "w" and words[i + 1][:1].isupper()
+                and words[i + 2] in _FIRM_CONTEXT):  # also "J.P. Name's analysts"
+            out.add(f"{words[i]} {words[i + 1]}")
+    return frozenset(out)
+
+
 def _match_organizations(toks: Tokens, datelines: tuple) -> list[tuple[int, int, str]]:
     lex = _load()
     words, kinds = toks.words, toks.kinds
     n = len(words)
     out: list[tuple[int, int, str]] = []
+    firms = _initial_firms(toks) if "a" in kinds else frozenset()
     i = 0
     while i < n:
         w = words[i]
         kind = kinds[i]
         defer = None
+        if firms and kind == "a" and i + 1 < n and f"{w} {words[i + 1]}" in firms:
+            out.append((i, i + 2, f"{w} {words[i + 1]}"))  # "J.P. Morgan analysts"
+            i += 2
+            continue
         if datelines and in_spans(toks.starts[i], datelines):
             i += 1  # "KYIV (AP) —": the dateline's place and credited agency
             continue
