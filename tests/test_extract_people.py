@@ -63,6 +63,12 @@ def test_initials_and_name_used_as_a_firm_are_not_a_person():
     assert set(names(_c(text))) == {"J.D. Hale"}
 
 
+def test_geographic_features_and_institutions_are_not_people():
+    got = names(_c("Mount Elgon said nothing new. River Tana, who knows, rose. Lake Tana has "
+                   "dried, officials at the Holy See and the Pontifical Scots College said."))
+    assert got == {}
+
+
 def test_lowercase_particles_inside_names():
     got = names(_c("President Teodoro dela Paz arrived. Dela Paz said little.",
                    "Felipe de la Fuente said yes, and Rosa dos Santos, who chairs it, agreed."))

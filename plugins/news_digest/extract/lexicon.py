@@ -171,6 +171,10 @@ returns headed heads wants wanted hopes hoped believes believed has had is was w
 can could should may might must did does
 """.split())
 
+# Words that open the name of a geographic feature ("Lake Kivu", "Mount Elgon", "River
+# Tana"): a capitalized run starting with one is a place, never a person.
+GEO_PREFIXES = frozenset("Lake Mount Mt River Cape Isle Gulf Bay".split())
+
 MONTHS = frozenset("""
 january february march april may june july august september october november december
 jan feb mar apr jun jul aug sep sept oct nov dec

@@ -19,6 +19,7 @@ from functools import lru_cache
 from ..model import ArticleData, Cleaned, Person, Provenance
 from .lexicon import (
     ACTION_VERBS,
+    GEO_PREFIXES,
     HONORIFICS,
     MONTHS,
     NATIONALITIES,
@@ -417,6 +418,8 @@ def find_people(cleaned: Cleaned, registry=None) -> list[Person]:
             start += 1
         if (start, end) in place_spans or (len(name) == 1 and name[0][0].islower()):
             continue
+        if name[0] in GEO_PREFIXES and len(name) > 1:
+            continue  # "Lake Kivu", "River Tana": a feature, not a person
         if norm_key(" ".join(name)) in excluded:
             continue
         if _is_person_name(name):

@@ -219,7 +219,7 @@ _FEATURE_SUFFIX_LOWER = frozenset(w.lower() for w in _FEATURE_SUFFIX) - {"state"
 # Feature word + "of" + name ("Bay of Bengal", "Strait of Hormuz", "Isle of Man").
 _FEATURE_OF = frozenset("Bay Gulf Sea Strait Straits Isle Islands Cape Horn Sea".split())
 # Feature word + name ("Lake Kivu", "Mount Elgon", "Cape Horn").
-_FEATURE_PREFIX = frozenset("Lake Mount Mt Cape Isle".split())
+_FEATURE_PREFIX = frozenset("Lake Mount Mt Cape Isle River".split())
 # Lower-case admin word after a region name ("the Kherson region").
 _ADMIN_LOWER = frozenset("region province oblast governorate prefecture area".split())
 _DIRECTIONS = frozenset("""
