@@ -140,11 +140,15 @@ def _initial_firms(toks: Tokens) -> frozenset[str]:
     """``J.P. Name analysts``: initials + name used as a firm somewhere in the text."""
     words, kinds, n = toks.words, toks.kinds, len(toks.words)
     out = set()
-    for i in range(n - 2):
-        if (kinds[i] == "a" and kinds[i + 1] == "w" and words[i + 1][:1].isupper()
+    i = -1
+    while True:
+        try:
+            i = kinds.index("a", i + 1)  # abbreviations are rare: scan at C speed
+        except ValueError:
+            return frozenset(out)
+        if (i + 2 < n and kinds[i + 1] == "w" and words[i + 1][:1].isupper()
                 and words[i + 2] in _FIRM_CONTEXT):  # also "J.P. Name's analysts"
             out.add(f"{words[i]} {words[i + 1]}")
-    return frozenset(out)
 
 
 def _match_organizations(toks: Tokens, datelines: tuple) -> list[tuple[int, int, str]]:
@@ -152,7 +156,7 @@ def _match_organizations(toks: Tokens, datelines: tuple) -> list[tuple[int, int,
     words, kinds = toks.words, toks.kinds
     n = len(words)
     out: list[tuple[int, int, str]] = []
-    firms = _initial_firms(toks) if "a" in kinds else frozenset()
+    firms = _initial_firms(toks)
     i = 0
     while i < n:
         w = words[i]

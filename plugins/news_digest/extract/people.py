@@ -88,6 +88,9 @@ def _name_word(w: str, kind: str) -> bool:
 _INITIALS_RE = re.compile(r"(?:[A-Z]\.){2,3}")
 
 
+_STOP_LETTERS = frozenset(c for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ" if c.lower() in STOP)
+
+
 def _stop_initial(toks: Tokens, i: int, blocked: list[bool]) -> bool:
     """``A. K. Name`` / ``Minister A. Name``: "A" or "I" written as an initial.
 
@@ -118,13 +121,13 @@ def _segments(toks: Tokens, blocked: list[bool]) -> list[tuple[int, int, list[st
             start = i  # "J.D. Vance": initials written as one abbreviation
             name = [words[i], words[i + 1]]
             j = i + 2
-        elif _stop_initial(toks, i, blocked):
+        elif blocked[i] or not _name_word(words[i], kinds[i]):
+            if words[i] not in _STOP_LETTERS or not _stop_initial(toks, i, blocked):
+                i += 1
+                continue
             start = i  # "A. K. Name": an initial that is also a function word
             name = [words[i]]
             j = i + 1
-        elif blocked[i] or not _name_word(words[i], kinds[i]):
-            i += 1
-            continue
         else:
             start = i
             name = [words[i]]
