@@ -254,6 +254,10 @@ def test_sentences_starting_with_by_are_story(line: str):
     [
         ("Read  White House enraged after the minister slams the plan", "promo"),
         ("READ MORE: Talks collapse in the capital", "promo"),
+        ("READ  MORE: Talks collapse in the capital", "promo"),
+        ("READ  Harbour strike ends as union leader Pia Lund signs deal", "promo"),
+        ("Also read| Ten things to know about the vote", "promo"),
+        ("ALSO READ - Ten things to know about the vote", "promo"),
         ("Also read: Ten things to know about the war", "promo"),
         ("Related: Minister resigns after scandal", "promo"),
         ("Related Articles", "promo"),

@@ -51,6 +51,50 @@ def test_particles_and_prefixes():
     assert {"Ursula van der Berg", "Abdel Karim al-Tayeb", "Hamad bin Khalid"} <= set(got)
 
 
+def test_initials_that_are_also_function_words():
+    got = names(_c("Trade Minister A. K. Varadan flew to Oslo.", "Varadan met officials."))
+    assert set(got) == {"A. K. Varadan"}
+    assert got["A. K. Varadan"].mentions == 2
+    assert names(_c("Plan A. Officials said so. Group I. Germany won.")) == {}
+
+
+def test_initials_and_name_used_as_a_firm_are_not_a_person():
+    text = ("K.L. Brandt analysts expect a cut. Economists at K.L. Brandt agreed, and "
+            "Senator J.D. Hale said no.")
+    assert set(names(_c(text))) == {"J.D. Hale"}
+
+
+def test_geographic_features_and_institutions_are_not_people():
+    got = names(_c("Mount Elgon said nothing new. River Tana, who knows, rose. Lake Tana has "
+                   "dried, officials at the Holy See and the Pontifical Scots College said."))
+    assert got == {}
+
+
+def test_lowercase_particles_inside_names():
+    got = names(_c("President Teodoro dela Paz arrived. Dela Paz said little.",
+                   "Felipe de la Fuente said yes, and Rosa dos Santos, who chairs it, agreed."))
+    assert set(got) == {"Teodoro dela Paz", "Felipe de la Fuente", "Rosa dos Santos"}
+    assert got["Teodoro dela Paz"].mentions == 2
+
+
+def test_honorifics_from_the_lexicon_are_not_part_of_the_name():
+    got = names(_c("Hajiya Amina Lawal-Bello spoke first. Lawal-Bello said it.",
+                   "Dame Ellen Prowse and Rev. Colin Attwater attended, and Alhaji Musa "
+                   "Danladi thanked them."))
+    assert set(got) == {"Amina Lawal-Bello", "Ellen Prowse", "Colin Attwater", "Musa Danladi"}
+
+
+def test_appositive_roles():
+    got = names(_c("She met her Portuguese counterpart, Rui Mendes Prado, on visas.",
+                   "Guests included Amara Okoye-Bell, chief executive of the Accra Chamber of "
+                   "Commerce, and others.",
+                   "Tomas Greer, the country's finance minister, said rates would rise."))
+    assert set(got) == {"Rui Mendes Prado", "Amara Okoye-Bell", "Tomas Greer"}
+    assert got["Rui Mendes Prado"].roles == ["counterpart"]
+    assert got["Amara Okoye-Bell"].roles == ["chief executive"]
+    assert got["Tomas Greer"].roles == ["finance minister"]
+
+
 def test_name_that_is_a_place_is_a_person():
     got = names(_c("Foreign Minister Israel Katz spoke in Israel.", "Katz said more."))
     assert set(got) == {"Israel Katz"}

@@ -107,10 +107,10 @@ _MONTH_WORD = re.compile(
 )
 _SOURCE_LINE = re.compile(r"^sources?\s*:\s*(?P<src>\S.{0,60})$", re.I)
 _PROMO_SEP = re.compile(
-    r"^(?:read more|read also|also read|read next|related|see also|more on this|more|"
-    r"recommended|don'?t miss|must read|watch|listen|trending|editor'?s picks?|latest|"
-    r"also on \w+|top stories|more news|recommended stories)\s*(?::|-|\u2013|\u2014|\||>>|\u00bb)"
-    r"\s*.{0,250}$",
+    r"^(?:read\s+more|read\s+also|also\s+read|read\s+next|related|see\s+also|"
+    r"more\s+on\s+this|more|recommended|don'?t\s+miss|must\s+read|watch|listen|trending|"
+    r"editor'?s\s+picks?|latest|also\s+on\s+\w+|top\s+stories|more\s+news|"
+    r"recommended\s+stories)\s*(?::|-|\u2013|\u2014|\||>>|\u00bb)\s*.{0,250}$",
     re.I,
 )
 _PROMO_ALONE = re.compile(
@@ -119,7 +119,8 @@ _PROMO_ALONE = re.compile(
     r"most read|most popular|more from [\w .'&-]{1,40}|top stories|latest news)\s*:?$",
     re.I,
 )
-_PROMO_READ = re.compile(r"^[Rr]ead\s+(?P<h>[A-Z\"'].{5,220})$")
+# "Read <headline>" / "READ  <headline>" (a link's headline, no final stop)
+_PROMO_READ = re.compile(r"^(?:[Rr]ead|READ)\s+(?P<h>[A-Z\"'].{5,220})$")
 _CLICK_HERE = re.compile(r"^(?:click|tap) here\b.{0,200}$", re.I)
 _FOOTER = re.compile(
     r"^(?:leave a (?:comment|reply)|post a comment|add a comment|add comment|comments?|"

@@ -13,6 +13,7 @@ import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 
 # --- quotes and whitespace -------------------------------------------------
 
@@ -55,6 +56,7 @@ photographer reporter correspondent journalist editor analyst researcher profess
 lawyer economist militant fighter commander-in-chief director-general
 chairperson vice-chair vice-chairman co-chair president-designate sultan emira sheikha
 high-commissioner consul consul-general attaché attache minister-president
+counterpart executive mp mep mla msp td mk mna mpp
 """.split())
 
 # Words that may precede a head inside a title ("Prime", "Defense", "Minority"...).
@@ -69,16 +71,20 @@ speaker regional international presidential royal ruling chief-of-staff staff jo
 union african arab defense-minister humanitarian relief affairs
 """.split())
 
-HONORIFICS = frozenset("""
-mr mrs ms miss dr prof professor sir dame lord lady sheikh sheik rabbi imam father rev
-reverend sen rep gov gen col maj capt lt sgt adm brig president-elect his her excellency
-cardinal bishop archbishop patriarch metropolitan pastor ayatollah mufti mullah cleric
-monsignor msgr fr pope holiness highness majesty eminence
-""".split())
+
+def _data_words(name: str) -> frozenset[str]:
+    """Whitespace-separated words of a ``data/`` list (``#`` starts a comment)."""
+    text = (resources.files("news_digest") / "data" / name).read_text(encoding="utf-8")
+    return frozenset(w for line in text.splitlines() for w in line.split("#", 1)[0].split())
+
+
+# Honorifics and forms of address before a name ("Dr.", "Dame", "Alhaji"): data/honorifics.txt
+HONORIFICS = _data_words("honorifics.txt")
 
 # Lower-case particles that may sit inside a personal name.
 PARTICLES = frozenset("""
 de da das do dos del della di du van von der den ter ten la le bin ibn bint al el y zu
+dela delos los las
 """.split())
 
 # Arabic-style prefixes glued with a hyphen: al-Sisi, el-Sheikh, bin-Salman.
@@ -98,6 +104,12 @@ albanian armenian azerbaijani georgian moldovan belarusian kazakh uzbek somali l
 tunisian algerian moroccan chadian ugandan rwandan congolese tanzanian ghanaian senegalese
 malian zambian zimbabwean angolan mozambican emirate taiwanese hong north south east west
 northern southern eastern central new
+portuguese irish scottish welsh english lithuanian latvian estonian icelandic slovenian
+bulgarian cypriot maltese luxembourgish ecuadorian bolivian paraguayan uruguayan
+guatemalan honduran salvadoran nicaraguan haitian dominican jamaican fijian samoan tongan
+burmese cambodian laotian mongolian nepali nepalese sri-lankan tajik turkmen kyrgyz
+singaporean kuwaiti bahraini omani cameroonian ivorian liberian beninese togolese
+burkinabe nigerien malawian namibian botswanan eritrean djiboutian mauritanian
 """.split())
 
 # Capitalized words that end a person-name or organization candidate.
@@ -158,6 +170,10 @@ discusses defended defends sought seeks appealed appeals landed lands left leave
 returns headed heads wants wanted hopes hoped believes believed has had is was will would
 can could should may might must did does
 """.split())
+
+# Words that open the name of a geographic feature ("Lake Kivu", "Mount Elgon", "River
+# Tana"): a capitalized run starting with one is a place, never a person.
+GEO_PREFIXES = frozenset("Lake Mount Mt River Cape Isle Gulf Bay".split())
 
 MONTHS = frozenset("""
 january february march april may june july august september october november december
@@ -294,6 +310,7 @@ def dateline_spans(text: str) -> tuple[tuple[int, int, int], ...]:
 _CREDIT_RE = re.compile(
     r"\((?:additional )?(?:reporting|writing|editing|compiled|produced|translated)\s+by\b"
     r"[^()\n]{0,400}\)"
+    r"|\((?:with )?(?:additional )?inputs? from\b[^()\n]{0,160}\)"
     r"|\((?:[A-Z][\w.\-]{0,20}[ /])?(?:photo|photograph|picture|image|credit|video|file)s?"
     r"\b[^()\n]{0,160}\)"
     r"|^[ \t]*\W{0,3}(?:additional )?(?:reporting|writing|editing) by\b[^\n]{0,400}"
@@ -310,7 +327,8 @@ def mask_credits(text: str) -> str:
     return _CREDIT_RE.sub(lambda m: " " * len(m.group()), text)
 
 
-_CREDIT_HINT = re.compile(r"(?i)\bby\b|photo|credit|picture|image|video|file|contributed")
+_CREDIT_HINT = re.compile(
+    r"(?i)\bby\b|photo|credit|picture|image|video|file|contributed|inputs? from")
 
 
 def in_spans(pos: int, spans: tuple[tuple[int, int, int], ...]) -> tuple[int, int, int] | None:

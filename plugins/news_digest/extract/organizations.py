@@ -42,6 +42,7 @@ times post news journal herald tribune gazette forum
 centre center programme program institute division brigade regiment battalion cartel church
 mission chamber group industries holdings airlines airways company corporation commissariat
 secretariat tribunal observatory community endowment
+college academy seminary board club see inc ltd plc llc gmbh limited
 """.split())
 # Heads that take a place after "in": "Verification Mission in Colombia".
 _IN_PLACE_HEADS = frozenset("mission chamber commerce office delegation embassy".split())
@@ -58,6 +59,7 @@ PROPER_HEADS = frozenset("party parliament congress senate commission union asse
 # Acronyms that are not organizations (or are places, handled by places.py).
 _NOT_ORG_ACRONYMS = frozenset("""
 US USA UK UAE AM PM GMT UTC TV OK CEO CFO MP MPS PM ID PR IT II III IV XX EST EDT BST CET
+MEP MEPS MLA MLAS MSP MSPS TD TDS MK MKS MNA MPP
 DC NY LA AD BC VIP PHD DR MR MRS MS SR JR ST FAQ PDF URL HTML AI COVID
 LEAD END URGENT UPDATE UPDATED REFILE RPT CORRECTED WRAPUP FLASH ADVISORY EXCLUSIVE
 ANALYSIS BREAKING NEWS LIVE VIDEO PHOTO PHOTOS OPINION EDITORIAL FACTBOX EXPLAINER
@@ -127,16 +129,43 @@ def match_organizations(toks: Tokens, datelines: tuple = ()) -> list[tuple[int, 
     return out
 
 
+# Lower-case nouns that, after "J.P. Name", show a firm rather than a person.
+_FIRM_CONTEXT = frozenset("""
+analyst analysts economist economists strategist strategists shares stock bankers traders
+clients executives chief spokesperson spokesman spokeswoman note research bank
+""".split())
+
+
+def _initial_firms(toks: Tokens) -> frozenset[str]:
+    """``J.P. Name analysts``: initials + name used as a firm somewhere in the text."""
+    words, kinds, n = toks.words, toks.kinds, len(toks.words)
+    out = set()
+    i = -1
+    while True:
+        try:
+            i = kinds.index("a", i + 1)  # abbreviations are rare: scan at C speed
+        except ValueError:
+            return frozenset(out)
+        if (i + 2 < n and kinds[i + 1] == "w" and words[i + 1][:1].isupper()
+                and words[i + 2] in _FIRM_CONTEXT):  # also "J.P. Name's analysts"
+            out.add(f"{words[i]} {words[i + 1]}")
+
+
 def _match_organizations(toks: Tokens, datelines: tuple) -> list[tuple[int, int, str]]:
     lex = _load()
     words, kinds = toks.words, toks.kinds
     n = len(words)
     out: list[tuple[int, int, str]] = []
+    firms = _initial_firms(toks)
     i = 0
     while i < n:
         w = words[i]
         kind = kinds[i]
         defer = None
+        if firms and kind == "a" and i + 1 < n and f"{w} {words[i + 1]}" in firms:
+            out.append((i, i + 2, f"{w} {words[i + 1]}"))  # "J.P. Morgan analysts"
+            i += 2
+            continue
         if datelines and in_spans(toks.starts[i], datelines):
             i += 1  # "KYIV (AP) —": the dateline's place and credited agency
             continue
@@ -169,6 +198,12 @@ def _match_organizations(toks: Tokens, datelines: tuple) -> list[tuple[int, int,
             end = _typed_name(toks, i)
             if end:
                 out.append((i, end, " ".join(words[i:end])))
+                if (words[i - 1] in _PLURAL_TYPE_NOUNS and end + 1 < n and words[end] == "and"
+                        and kinds[end + 1] == "w" and words[end + 1][:1].isupper()):
+                    end2 = _typed_name(toks, end + 1)  # "... firms Alpha and Beta"
+                    if end2:
+                        out.append((end + 1, end2, " ".join(words[end + 1:end2])))
+                        end = end2
                 i = end
                 continue
         # Lexicon, longest first.
@@ -242,7 +277,9 @@ def _match_organizations(toks: Tokens, datelines: tuple) -> list[tuple[int, int,
             # drop leading sentence words, months, honorifics
             while start < last_head and ((words[start].lower() in STOP
                                           and not (words[start].lower() in _LEAD_KEEP
-                                                   and not toks.sent[start])) or
+                                                   and not toks.sent[start])
+                                          and not (len(words[start]) > 1
+                                                   and words[start].isupper())) or
                                          words[start].lower() in MONTHS or
                                          words[start].lower() in HONORIFICS):
                 start += 1
@@ -256,6 +293,15 @@ def _match_organizations(toks: Tokens, datelines: tuple) -> list[tuple[int, int,
                 if a > 0:
                     i = a + 1  # look again from the name after "and"
                     continue
+            a = next((a for a in range(start + 1, last_head) if words[a] == "and"), -1)
+            if a > 0 and _place_then_name(toks, start, a):
+                i = a + 1  # look again from the name after "and"
+                continue
+            if a > start + 2 and words[a - 1].lower() in HEADS and words[a - 1][:1].isupper():
+                # "Acme Widgets Ltd and Borealis Holdings": two names joined by "and"
+                out.append((start, a, " ".join(words[start:a])))
+                i = a + 1
+                continue
             end = last_head + 1
             # "Department of Justice", "Court of Justice", "Ministry of Foreign Affairs"
             if end < run_end and words[end] in ("of", "for"):
@@ -296,7 +342,12 @@ company firm consultancy broadcaster newspaper daily tabloid weekly maker manufa
 producer carrier airline lender insurer conglomerate giant startup start-up operator
 developer contractor brokerage bank outlet publisher retailer supplier exporter importer
 miner shipbuilder automaker carmaker chipmaker pollster watchdog regulator think-tank
+group agency station charity network channel
+companies firms groups banks lenders carriers airlines broadcasters newspapers charities
 """.split())
+# Plural type nouns introduce a list: "energy firms Alpha and Beta".
+_PLURAL_TYPE_NOUNS = frozenset(w for w in ORG_TYPE_NOUNS if w.endswith("s")
+                               and w not in ("news", "press"))
 _TYPED_MAX = 3
 
 
@@ -318,6 +369,20 @@ def _typed_name(toks: Tokens, i: int) -> int:
     if any(words[k].lower() in HEADS for k in range(i, j)) or is_place(" ".join(words[i:j])):
         return 0
     return j
+
+
+def _place_then_name(toks: Tokens, start: int, a: int) -> bool:
+    """``Kinshasa and United Nations experts``: a bare place joined by ``and`` to a name.
+
+    True when the words before ``and`` are only a gazetteer place and the place
+    does not go on past ``and`` (``Trinidad and Tobago Defence Force``).
+    """
+    from .places import is_place
+
+    words = toks.words
+    if a + 1 >= len(words) or not is_place(" ".join(words[start:a])):
+        return False
+    return not is_place(" ".join(words[start:a + 2]))
 
 
 def _extend_place(toks: Tokens, end: int) -> int:
@@ -413,7 +478,28 @@ def find_organizations(text: str) -> list[Entity]:
         hosts = [k for k in counts if k != name and k.endswith(" " + name)]
         if len(hosts) == 1:
             counts[hosts[0]] += counts.pop(name)
+    _merge_spelled_out(counts)
     return [Entity(name, c) for name, c in counts.items()]
+
+
+_INITIAL_SKIP = frozenset("of the for on and in &".split())
+
+
+def _merge_spelled_out(counts: dict[str, int]) -> None:
+    """An acronym and its spelled-out name in one article are one organization.
+
+    ``NATO`` ... ``North Atlantic Treaty Organization``: the counts go to the
+    spelled-out name (the article's own full form).
+    """
+    full: dict[str, str] = {}
+    for name in counts:
+        parts = [w for w in name.split() if w.lower() not in _INITIAL_SKIP]
+        if len(parts) >= 2 and all(w[:1].isupper() for w in parts):
+            full.setdefault("".join(w[0] for w in parts).upper(), name)
+    for name in [k for k in counts if is_acronym(k)]:
+        host = full.get(name.replace(".", "").upper())
+        if host and host != name:
+            counts[host] += counts.pop(name)
 
 
 _ACR_CONNECTORS = frozenset("of the for on and in & ,".split())

@@ -19,6 +19,7 @@ from functools import lru_cache
 from ..model import ArticleData, Cleaned, Person, Provenance
 from .lexicon import (
     ACTION_VERBS,
+    GEO_PREFIXES,
     HONORIFICS,
     MONTHS,
     NATIONALITIES,
@@ -87,6 +88,27 @@ def _name_word(w: str, kind: str) -> bool:
 _INITIALS_RE = re.compile(r"(?:[A-Z]\.){2,3}")
 
 
+_STOP_LETTERS = frozenset(c for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ" if c.lower() in STOP)
+
+
+def _stop_initial(toks: Tokens, i: int, blocked: list[bool]) -> bool:
+    """``A. K. Name`` / ``Minister A. Name``: "A" or "I" written as an initial.
+
+    Such a letter is a function word too, so it starts a name only before another
+    initial, or right after a title, honorific or lower-case word.
+    """
+    words, kinds, n = toks.words, toks.kinds, len(toks.words)
+    w = words[i]
+    if not (kinds[i] == "w" and len(w) == 1 and w.isupper() and i + 2 < n
+            and words[i + 1] == "." and not blocked[i] and not blocked[i + 2]
+            and _name_word(words[i + 2], kinds[i + 2])):
+        return False
+    if len(words[i + 2]) == 1 and i + 3 < n and words[i + 3] == ".":
+        return True  # "A. K. Name"
+    prev = words[i - 1].lower() if i > 0 and not toks.sent[i] else ""
+    return bool(prev) and (prev in ROLE_HEADS or prev in HONORIFICS or words[i - 1].islower())
+
+
 def _segments(toks: Tokens, blocked: list[bool]) -> list[tuple[int, int, list[str]]]:
     """Runs of name tokens: (first token, end token, name words incl. initials)."""
     words, kinds, n = toks.words, toks.kinds, len(toks.words)
@@ -100,8 +122,12 @@ def _segments(toks: Tokens, blocked: list[bool]) -> list[tuple[int, int, list[st
             name = [words[i], words[i + 1]]
             j = i + 2
         elif blocked[i] or not _name_word(words[i], kinds[i]):
-            i += 1
-            continue
+            if words[i] not in _STOP_LETTERS or not _stop_initial(toks, i, blocked):
+                i += 1
+                continue
+            start = i  # "A. K. Name": an initial that is also a function word
+            name = [words[i]]
+            j = i + 1
         else:
             start = i
             name = [words[i]]
@@ -194,7 +220,8 @@ def _honorific_before(toks: Tokens, start: int) -> bool:
     k = start - 1
     if k >= 0 and toks.words[k] == ".":
         k -= 1
-    return k >= 0 and toks.kinds[k] == "w" and toks.words[k].lower() in HONORIFICS
+    return (k >= 0 and toks.kinds[k] == "w" and toks.words[k][:1].isupper()
+            and toks.words[k].lower() in HONORIFICS)
 
 
 def _verb_next(toks: Tokens, end: int) -> bool:
@@ -257,6 +284,8 @@ def _appositive_role(toks: Tokens, end: int) -> str:
     k = end + 1
     if k < n and words[k].lower() in _APPOS_DET:
         k += 1
+        if k + 1 < n and toks.poss[k] and words[k].islower():
+            k += 1  # "X, the country's finance minister": the owner is not the role
     s = k
     while k < n and kinds[k] in "wa" and k - s < 8:
         k += 1
@@ -392,6 +421,8 @@ def find_people(cleaned: Cleaned, registry=None) -> list[Person]:
             start += 1
         if (start, end) in place_spans or (len(name) == 1 and name[0][0].islower()):
             continue
+        if name[0] in GEO_PREFIXES and len(name) > 1:
+            continue  # "Lake Kivu", "River Tana": a feature, not a person
         if norm_key(" ".join(name)) in excluded:
             continue
         if _is_person_name(name):

@@ -72,6 +72,8 @@ def _add(index: dict, name: str, canonical: str, kind: int, pop: int) -> None:
             continue
         key = _key(words)
         old = index.get(key)
+        if old is not None and pop == _POP_PROVINCE and old[1] == _KIND_CITY:
+            continue  # a province named after its city ("Manila"): the city is meant
         # Countries and regions beat cities; bigger cities beat smaller ones.
         if old is None or (kind, -pop) < (old[1], -old[2]):
             index[key] = (canonical, kind, pop)
@@ -164,6 +166,26 @@ def _add_provinces(index: dict) -> None:
             if not isinstance(prov, str) or not _good_province(prov):
                 continue
             _add(index, prov, prov, _KIND_REGION, _POP_PROVINCE)
+            english = _english_direction(prov)
+            if english:
+                _add(index, english, english, _KIND_REGION, _POP_PROVINCE)
+
+
+# Direction words of French, Spanish and Portuguese region names, in English:
+# "Nord-Kivu" is written "North Kivu" in English copy.
+_FOREIGN_DIRECTIONS = {
+    "nord": "North", "sud": "South", "est": "East", "ouest": "West", "norte": "North",
+    "sur": "South", "sul": "South", "oeste": "West", "centre": "Central", "centro": "Central",
+}
+
+
+def _english_direction(name: str) -> str | None:
+    """``Nord-Kivu`` -> ``North Kivu``; None when the name has no foreign direction word."""
+    head, sep, rest = name.replace("-", " ", 1).partition(" ")
+    direction = _FOREIGN_DIRECTIONS.get(head.lower())
+    if not sep or direction is None or not rest[:1].isupper():
+        return None
+    return f"{direction} {rest}"
 
 
 def _good_province(name: str) -> bool:
@@ -196,6 +218,8 @@ Northeast Northeastern Southwest Southwestern Northwest Northwestern Sub-Saharan
 _FEATURE_SUFFIX_LOWER = frozenset(w.lower() for w in _FEATURE_SUFFIX) - {"state"}
 # Feature word + "of" + name ("Bay of Bengal", "Strait of Hormuz", "Isle of Man").
 _FEATURE_OF = frozenset("Bay Gulf Sea Strait Straits Isle Islands Cape Horn Sea".split())
+# Feature word + name ("Lake Kivu", "Mount Elgon", "Cape Horn").
+_FEATURE_PREFIX = frozenset("Lake Mount Mt Cape Isle River".split())
 # Lower-case admin word after a region name ("the Kherson region").
 _ADMIN_LOWER = frozenset("region province oblast governorate prefecture area".split())
 _DIRECTIONS = frozenset("""
@@ -239,6 +263,15 @@ def _features(toks: Tokens, words) -> dict[int, tuple[int, str]]:
             got = _settlement(toks, words, h)
             if got:
                 out.setdefault(got[0], got[1:])
+            continue
+        if (w in _FEATURE_PREFIX and h + 1 < n and _feature_word(words[h + 1], kinds[h + 1])
+                and not poss[h] and (sent[h] or not is_cap(words[h - 1]))):
+            e = h + 1
+            while e < n and e - h <= 2 and _feature_word(words[e], kinds[e]):
+                e += 1
+                if poss[e - 1]:
+                    break
+            out[h] = (e, " ".join(words[h:e]))
             continue
         if (w in _FEATURE_OF and h + 2 < n and words[h + 1] == "of"
                 and _feature_word(words[h + 2], kinds[h + 2])):
@@ -324,8 +357,8 @@ def _settlement(toks: Tokens, words, h: int) -> tuple[int, int, str] | None:
     return a, e, " ".join(words[a:e])
 
 
-_FEATURE_TRIGGERS = (_FEATURE_OF | _FEATURE_SUFFIX | _ADMIN_LOWER | _LOWER_DIRECTIONS
-                     | _SETTLEMENT_NOUNS)
+_FEATURE_TRIGGERS = (_FEATURE_OF | _FEATURE_PREFIX | _FEATURE_SUFFIX | _ADMIN_LOWER
+                     | _LOWER_DIRECTIONS | _SETTLEMENT_NOUNS)
 
 
 def _is_namey(word: str) -> bool:
