@@ -17,8 +17,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from html import unescape
 
 from bs4 import BeautifulSoup, NavigableString
+from bs4.builder import HTMLParserTreeBuilder
 from bs4.element import Comment, Tag
 
 LINK_ROOT = ".news-digest/person"
@@ -75,16 +77,84 @@ def mention_forms(names: Iterable[str], aliases: dict[str, list[str]] | None = N
     return forms
 
 
-def _pattern(forms: Iterable[str]) -> re.Pattern[str]:
-    # Compiling this alternation costs ~1 ms; articles about the same people share one.
-    return _compiled(tuple(sorted(forms, key=len, reverse=True)))
+# Whole words only: not inside a longer word, a hyphenated compound or O'Name.
+_BEFORE = re.compile(r"(?<![\w-])(?<!\w['’])")
+_AFTER = re.compile(r"(?![\w])(?!-\w)")
 
 
-@lru_cache(maxsize=2048)
-def _compiled(alternatives: tuple[str, ...]) -> re.Pattern[str]:
-    body = "|".join(re.escape(f) for f in alternatives)
-    # Whole words only: not inside a longer word, a hyphenated compound or O'Name.
-    return re.compile(rf"(?<![\w-])(?<!\w['’])(?:{body})(?![\w])(?!-\w)")
+def _trie(alternatives: Iterable[str]) -> str:
+    """A regex matching any of ``alternatives``, longest first (a character trie).
+
+    Python's ``re`` tries the branches of a flat alternation one by one at every
+    position; a trie branches once per character, so one pattern for every person
+    of a build costs about what one article's few names did."""
+    root: dict = {}
+    for word in alternatives:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        # greedy: a longer form is tried before the shorter one it extends
+        return f"(?:{body})?" if "" in node else body
+
+    return build(root)
+
+
+class Matcher:
+    """Finds mentions for any article of a build with one compiled pattern.
+
+    ``matches(text, forms)`` yields exactly what an alternation of ``forms`` alone
+    (longest first, whole words) would find: where the build's pattern finds a form
+    of another article, the article's own forms are tried at that position.
+    """
+
+    def __init__(self, forms: Iterable[str]) -> None:
+        self.forms = frozenset(f for f in forms if f)
+        # end conditions inside the pattern (so backtracking finds the longest whole
+        # word); the start condition is checked per hit, which keeps the pattern's
+        # first-character scan fast
+        self.pattern = re.compile(f"(?:{_trie(self.forms)})" + _AFTER.pattern) \
+            if self.forms else None
+
+    def matches(self, text: str, forms: dict[str, str]):
+        """(start, end, form) of each mention, left to right, never overlapping."""
+        if self.pattern is None:
+            return
+        search = self.pattern.search
+        by_length: list[str] | None = None
+        pos = 0
+        while True:
+            m = search(text, pos)
+            if m is None:
+                return
+            start = m.start()
+            if not _BEFORE.match(text, start):
+                pos = start + 1
+                continue
+            form = m.group()
+            if form not in forms:
+                # another article's form: the longest of this article's own, if any
+                if by_length is None:
+                    by_length = sorted(forms, key=len, reverse=True)
+                form = next((f for f in by_length if len(f) < len(form)
+                             and text.startswith(f, start)
+                             and _AFTER.match(text, start + len(f))), None)
+                if form is None:
+                    pos = start + 1
+                    continue
+            yield start, start + len(form), form
+            pos = start + len(form)
+
+
+@lru_cache(maxsize=256)
+def _matcher(forms: frozenset[str]) -> Matcher:
+    return Matcher(forms)
 
 
 def _block_of(node) -> Tag | None:
@@ -98,18 +168,45 @@ def _skipped(node) -> bool:
     return any(p.name in _SKIP for p in node.parents)
 
 
-def annotate_html(html: str, forms: dict[str, str], hrefs: dict[str, str]) -> str:
+def annotate_html(html: str, forms: dict[str, str], hrefs: dict[str, str],
+                  matcher: Matcher | None = None) -> str:
     """Link the first mention per block of every person in ``forms``.
 
     ``forms`` maps surface text to a canonical name, ``hrefs`` a canonical name to the
-    link target. Returns ``html`` unchanged when there is nothing to link.
+    link target. Returns ``html`` unchanged when there is nothing to link. ``matcher``
+    (one per build, holding every article's forms) saves compiling a pattern here.
+
+    Only the top-level elements that mention someone are parsed; the others are
+    copied as they are.
     """
     forms = {f: n for f, n in forms.items() if n in hrefs and f.strip()}
     if not html or not forms:
         return html
-    pattern = _pattern(forms)
-    if not pattern.search(html):
+    if matcher is None or not matcher.forms.issuperset(forms):
+        matcher = _matcher(frozenset(forms))
+    if next(matcher.matches(html, forms), None) is None:
         return html
+    chunks = split_top_level(html)
+    if chunks is None:  # markup the splitter does not vouch for: the whole document
+        chunks = [html]
+    linked_top: set[str] = set()  # names linked in text outside any block element
+    out = []
+    for chunk in chunks:
+        if _mentions(chunk, forms, matcher):
+            chunk = _annotate_fragment(chunk, forms, hrefs, matcher, linked_top)
+        out.append(chunk)
+    return "".join(out)
+
+
+def _mentions(chunk: str, forms: dict[str, str], matcher: Matcher) -> bool:
+    """Could a text node of ``chunk`` mention someone? (Never False when one does.)"""
+    if next(matcher.matches(chunk, forms), None) is not None:
+        return True
+    return "&" in chunk and next(matcher.matches(unescape(chunk), forms), None) is not None
+
+
+def _annotate_fragment(html: str, forms: dict[str, str], hrefs: dict[str, str],
+                       matcher: Matcher, linked_top: set[str]) -> str:
     soup = BeautifulSoup(html, "html.parser")
     linked: set[tuple[int, str]] = set()
     for node in list(soup.find_all(string=True)):
@@ -118,20 +215,25 @@ def annotate_html(html: str, forms: dict[str, str], hrefs: dict[str, str]) -> st
         if _skipped(node):
             continue
         text = str(node)
-        block = id(_block_of(node))
+        block = _block_of(node)
         pieces: list = []
         pos = 0
-        for m in pattern.finditer(text):
-            name = forms[m.group(0)]
-            if (block, name) in linked:
-                continue
-            linked.add((block, name))
-            pieces.append(text[pos:m.start()])
+        for start, end, form in matcher.matches(text, forms):
+            name = forms[form]
+            if block is None:
+                if name in linked_top:
+                    continue
+                linked_top.add(name)
+            else:
+                if (id(block), name) in linked:
+                    continue
+                linked.add((id(block), name))
+            pieces.append(text[pos:start])
             a = soup.new_tag("a", href=hrefs[name])
             a["class"] = "person"
-            a.string = m.group(0)
+            a.string = form
             pieces.append(a)
-            pos = m.end()
+            pos = end
         if not pieces:
             continue
         pieces.append(text[pos:])
@@ -147,4 +249,64 @@ def annotate_html(html: str, forms: dict[str, str], hrefs: dict[str, str]) -> st
     return out
 
 
-__all__ = ["LinkTarget", "annotate_html", "mention_forms", "placeholder", "register_targets"]
+# What the splitter leaves to a whole-document parse: declarations, comments,
+# processing instructions and elements whose content is not parsed as markup.
+_UNUSUAL = re.compile(r"<[!?]|<(?:script|style|template|textarea|title|plaintext|xmp"
+                      r"|iframe|noembed|noframes|noscript)\b", re.IGNORECASE)
+_START_TAG = re.compile(r"<([a-zA-Z][^\s/><\x00]*)"  # name, then attributes (quoted: no <>)
+                        r"""((?:\s(?:[^<>"'/]|/(?!>)|"[^"<>]*"|'[^'<>]*')*)?)(/?)>""")
+_END_TAG = re.compile(r"</([a-zA-Z][^\s/><\x00]*)\s*>")
+_VOID = frozenset(HTMLParserTreeBuilder().empty_element_tags)
+
+
+def split_top_level(html: str) -> list[str] | None:
+    """``html`` cut into its top-level elements and the text between them.
+
+    Each piece parses alone into the tree it has inside the whole document. None
+    when the markup is not plain, balanced, well-nested elements (then the caller
+    parses the document as one): a stray or misnested end tag, an unclosed element,
+    a comment or raw-text element, a tag this scanner cannot read for certain.
+    """
+    if _UNUSUAL.search(html):
+        return None
+    chunks: list[str] = []
+    stack: list[str] = []
+    start = 0
+    pos = html.find("<")
+    while pos != -1:
+        nxt = html[pos + 1:pos + 2]
+        if nxt.isascii() and nxt.isalpha():
+            m = _START_TAG.match(html, pos)
+            if m is None:
+                return None
+            name = m.group(1).lower()
+            if not stack and pos > start:
+                chunks.append(html[start:pos])
+                start = pos
+            if not m.group(3) and name not in _VOID:
+                stack.append(name)
+            elif not stack:
+                chunks.append(html[start:m.end()])
+                start = m.end()
+            pos = html.find("<", m.end())
+            continue
+        if nxt == "/":
+            m = _END_TAG.match(html, pos)
+            if m is None or not stack or stack[-1] != m.group(1).lower():
+                return None
+            stack.pop()
+            if not stack:
+                chunks.append(html[start:m.end()])
+                start = m.end()
+            pos = html.find("<", m.end())
+            continue
+        pos = html.find("<", pos + 1)  # "<" before a space or digit is text
+    if stack:
+        return None
+    if start < len(html):
+        chunks.append(html[start:])
+    return chunks
+
+
+__all__ = ["LinkTarget", "Matcher", "annotate_html", "mention_forms", "placeholder",
+           "register_targets", "split_top_level"]

@@ -124,15 +124,25 @@ def launch_chromium():
         pytest.fail(f"CI=true but {reason}")
     if reason:
         pytest.skip(reason)
+    b = _playwright().chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS,
+                                      headless=True)
+    try:
+        yield b
+    finally:
+        b.close()
+
+
+@functools.lru_cache(maxsize=1)
+def _playwright():
+    """One Playwright per test process: its sync API cannot be started twice at once (a
+    module's browser and the session's would meet on one xdist worker)."""
+    import atexit
+
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS,
-                               headless=True)
-        try:
-            yield b
-        finally:
-            b.close()
+    pw = sync_playwright().start()
+    atexit.register(pw.stop)
+    return pw
 
 
 @pytest.fixture(scope="session")
