@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from news_digest.annotate import (
     Matcher,
     _annotate_fragment,
+    _annotate_plain,
     annotate_html,
     mention_forms,
     split_top_level,
@@ -119,3 +120,30 @@ def test_split_path_equals_whole_document_on_random_documents(parts):
         assert not BeautifulSoup(whole_document(html), "html.parser").select("a.person")
     else:
         assert same_tree(out, whole_document(html))
+
+
+PLAIN_TEXTS = [t for t in TEXTS if "&" not in t] + ["O'Katz", "Katz-like", "é Katz"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(TAGS), st.lists(st.sampled_from(PLAIN_TEXTS),
+                                                          max_size=4),
+                          st.sampled_from(TAGS)), max_size=8))
+def test_the_tree_free_path_links_what_the_tree_links(parts):
+    html = "".join(f"{o}{i}{''.join(t)}{ic}{c}" for (o, c), t, (i, ic) in parts)
+    matcher = Matcher([*FORMS, *OTHERS])
+    forms = {f: n for f, n in FORMS.items() if n in HREFS}
+    for chunk in split_top_level(html):
+        assert _annotate_plain(chunk, forms, HREFS, matcher, set()) is not None
+    out = annotate_html(html, FORMS, HREFS, matcher)
+    assert same_tree(out, whole_document(html))
+
+
+def test_the_tree_free_path_declines_character_references_and_odd_hrefs():
+    matcher = Matcher(FORMS)
+    forms = {f: n for f, n in FORMS.items() if n in HREFS}
+    assert _annotate_plain("<p>Katz &amp; Blinken</p>", forms, HREFS, matcher, set()) is None
+    odd = {**HREFS, "Israel Katz": 'K"x'}
+    assert _annotate_plain("<p>Katz</p>", forms, odd, matcher, set()) is None
+    out = annotate_html("<p>Katz</p>", FORMS, odd, matcher)
+    assert BeautifulSoup(out, "html.parser").a["href"] == 'K"x'

@@ -187,15 +187,101 @@ def annotate_html(html: str, forms: dict[str, str], hrefs: dict[str, str],
     if next(matcher.matches(html, forms), None) is None:
         return html
     chunks = split_top_level(html)
-    if chunks is None:  # markup the splitter does not vouch for: the whole document
+    plain = chunks is not None  # markup the splitter vouches for (else: the whole document)
+    if chunks is None:
         chunks = [html]
     linked_top: set[str] = set()  # names linked in text outside any block element
     out = []
     for chunk in chunks:
         if _mentions(chunk, forms, matcher):
-            chunk = _annotate_fragment(chunk, forms, hrefs, matcher, linked_top)
+            done = _annotate_plain(chunk, forms, hrefs, matcher, linked_top) if plain else None
+            chunk = done if done is not None else _annotate_fragment(chunk, forms, hrefs,
+                                                                     matcher, linked_top)
         out.append(chunk)
     return "".join(out)
+
+
+def _annotate_plain(html: str, forms: dict[str, str], hrefs: dict[str, str],
+                    matcher: Matcher, linked_top: set[str]) -> str | None:
+    """``_annotate_fragment`` without building a tree, for markup ``split_top_level``
+    vouched for and with no character reference (so the text between tags is the text
+    of the tree's nodes, character for character). None when it does not apply.
+
+    Tags are tracked on a stack, as the tree's ancestors: text inside a skipped element
+    is left alone, and a mention is linked once per innermost block element."""
+    if "&" in html:
+        return None
+    links = {}
+    for name, href in hrefs.items():
+        if any(c in href for c in "&<>\"'"):
+            return None
+        links[name] = href
+    out: list[str] = []
+    stack: list[tuple[str, int]] = []  # (tag name, where it starts): the open elements
+    skipping = 0  # open elements whose text is never touched
+    linked: set[tuple[int, str]] = set()
+    pos = 0
+    n = len(html)
+    while pos < n:
+        lt = html.find("<", pos)
+        end = n if lt == -1 else lt
+        while 0 <= end < n:  # "<" before a non-letter is text
+            nxt = html[end + 1:end + 2]
+            if nxt == "/" or (nxt.isascii() and nxt.isalpha()):
+                break
+            end = html.find("<", end + 1)
+            end = n if end == -1 else end
+        if end > pos:
+            text = html[pos:end]
+            if skipping:
+                out.append(text)
+            else:
+                block = next((at for tag, at in reversed(stack) if tag in _BLOCKS), None)
+                out.append(_link_text(text, forms, links, matcher, block, linked, linked_top))
+        if end >= n:
+            break
+        if html[end + 1] == "/":
+            m = _END_TAG.match(html, end)
+            if m is None or not stack:
+                return None
+            tag, _ = stack.pop()
+            if tag in _SKIP:
+                skipping -= 1
+        else:
+            m = _START_TAG.match(html, end)
+            if m is None:
+                return None
+            tag = m.group(1).lower()
+            if not m.group(3) and tag not in _VOID:
+                stack.append((tag, end))
+                if tag in _SKIP:
+                    skipping += 1
+        out.append(m.group())
+        pos = m.end()
+    return "".join(out)
+
+
+def _link_text(text: str, forms: dict[str, str], links: dict[str, str], matcher: Matcher,
+               block: int | None, linked: set[tuple[int, str]], linked_top: set[str]) -> str:
+    pieces: list[str] = []
+    pos = 0
+    for start, end, form in matcher.matches(text, forms):
+        name = forms[form]
+        if block is None:
+            if name in linked_top:
+                continue
+            linked_top.add(name)
+        else:
+            if (block, name) in linked:
+                continue
+            linked.add((block, name))
+        pieces.append(text[pos:start])
+        pieces.append(f'<a class="person" href="{links[name]}">{form}</a>')
+        pos = end
+    if not pieces:
+        return text
+    pieces.append(text[pos:])
+    return "".join(pieces)
 
 
 def _mentions(chunk: str, forms: dict[str, str], matcher: Matcher) -> bool:
