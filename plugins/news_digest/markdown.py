@@ -46,6 +46,10 @@ def plain_text(text: str) -> str:
     Every string the writer puts on a page goes through this first, so tests (and
     editors) can predict exactly what a page displays for any seed text.
     """
+    if text.isprintable() and "  " not in text:
+        # no control, format, surrogate or separator character but the space: nothing
+        # below would change (the common case, checked in C)
+        return text.strip()
     text = _SURROGATE.sub("\ufffd", text)
     text = _INVISIBLE.sub("", text)
     return _WS.sub(" ", text).strip()

@@ -8,7 +8,7 @@ and replaced one at a time.
 from __future__ import annotations
 
 import datetime
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Any
 
 # Provenance kinds, in the order an editor trusts them.
@@ -140,14 +140,39 @@ class ArticleData:
 
     def to_json(self) -> dict[str, Any]:
         """The documented ``news-digest inspect --json`` shape (see README)."""
-        d = asdict(self)
+        # what ``asdict`` gives, without deep-copying the body blocks only to drop them
+        d = {f.name: _plain(getattr(self, f.name)) for f in fields(self) if f.name != "blocks"}
         d["date"] = self.date.isoformat() if self.date else None
         d["date_range"] = [x.isoformat() for x in self.date_range] if self.date_range else None
         d["file"] = d.pop("seed")
         d["body_paragraphs"] = [b.text for b in self.blocks if b.kind == "p"]
         d["headings"] = [b.text for b in self.blocks if b.kind == "h2"]
-        d.pop("blocks")
         for key in ("title", "date", "source", "summary"):
             d[f"{key}_provenance"] = d[f"{key}_provenance"]["kind"]
             d[f"{key}_provenance_detail"] = getattr(self, f"{key}_provenance").detail
         return d
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _plain(value: Any) -> Any:
+    """``dataclasses.asdict`` for the values an ``ArticleData`` holds (dataclasses, lists,
+    tuples, dicts, strings, numbers, dates), without its generic deep copy."""
+    if isinstance(value, str | int | float | bool | datetime.date) or value is None:
+        return value
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, tuple):
+        return tuple(_plain(v) for v in value)
+    if isinstance(value, dict):
+        return {_plain(k): _plain(v) for k, v in value.items()}
+    cls = type(value)
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        if not is_dataclass(cls):
+            import copy
+
+            return copy.deepcopy(value)
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in fields(cls))
+    return {name: _plain(getattr(value, name)) for name in names}

@@ -1,0 +1,51 @@
+"""Fast paths taken for speed give exactly what the general code gives."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from news_digest.ingest import analyse
+from news_digest.markdown import plain_text
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def slow_plain_text(text: str) -> str:
+    text = re.sub(r"[\ud800-\udfff]", "\ufffd", text)
+    text = re.sub(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\u202a-\u202e\u2066-\u2069]", "", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.characters(codec=None), max_size=40)
+       | st.text(alphabet="ab \t\n\x85\xa0\u2028\u202e\x07é", max_size=20))
+def test_plain_text_fast_path(text):
+    assert plain_text(text) == slow_plain_text(text)
+
+
+def asdict_to_json(self) -> dict:
+    """``ArticleData.to_json`` as it was written with ``dataclasses.asdict``."""
+    d = asdict(self)
+    d["date"] = self.date.isoformat() if self.date else None
+    d["date_range"] = [x.isoformat() for x in self.date_range] if self.date_range else None
+    d["file"] = d.pop("seed")
+    d["body_paragraphs"] = [b.text for b in self.blocks if b.kind == "p"]
+    d["headings"] = [b.text for b in self.blocks if b.kind == "h2"]
+    d.pop("blocks")
+    for key in ("title", "date", "source", "summary"):
+        d[f"{key}_provenance"] = d[f"{key}_provenance"]["kind"]
+        d[f"{key}_provenance_detail"] = getattr(self, f"{key}_provenance").detail
+    return d
+
+
+def test_to_json_is_what_asdict_gives():
+    files = sorted(ROOT.glob("tests/corpus*/*.txt"))[:30] + sorted((ROOT / "seeds").glob("*.txt"))
+    for f in files:
+        data = analyse(f.read_text(encoding="utf-8"), f.as_posix(), f.stem)
+        got = data.to_json()
+        assert got == asdict_to_json(data)
+        assert list(got) == list(asdict_to_json(data))
