@@ -59,11 +59,26 @@ def on_articles_finalized(generator) -> None:
     trips = load_trips(settings)
     people_registry = load_registry(settings)
     articles = list(generator.articles)
+    _fix_urls([*articles, *getattr(generator, "translations", [])])
     index = build_index(articles, settings, trips, people_registry, _claimed_paths(generator))
     generator.context[CONTEXT_KEY] = index
     if nd_settings.get(settings, "NEWS_DIGEST_ANNOTATE"):
         annotate_articles(index, articles, generator.context, settings, people_registry)
         _forget_rendered(articles)
+
+
+def _fix_urls(articles: list) -> None:
+    """Compute each article's URL and output path once.
+
+    Pelican formats ``url`` and ``save_as`` from the settings on every access, and the
+    digest's pages list every article many times (people, trips, timeline, related
+    articles): ~45 accesses per article. Its ``override_url``/``override_save_as``
+    (what a page's own ``URL:`` header sets) holds the value instead; slugs, dates and
+    categories no longer change once the articles are finalized."""
+    for a in articles:
+        for key in ("url", "save_as"):
+            if not hasattr(a, f"override_{key}"):
+                setattr(a, f"override_{key}", getattr(a, key))
 
 
 def _forget_rendered(articles: list) -> None:
