@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import io
+import json
 import re
 from dataclasses import asdict
 from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from news_digest import search
 from news_digest.ingest import analyse
 from news_digest.markdown import plain_text
 
@@ -49,3 +52,25 @@ def test_to_json_is_what_asdict_gives():
         got = data.to_json()
         assert got == asdict_to_json(data)
         assert list(got) == list(asdict_to_json(data))
+
+
+def whole_js(records, extra=None) -> str:
+    """The search index as it was written: one ``json.dumps`` of the whole payload."""
+    payload = {"version": search.FORMAT_VERSION, "fields": list(search.FIELDS), "docs": records}
+    payload.update(extra or {})
+    data = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+    data = re.sub("[<>&\u2028\u2029]", lambda m: f"\\u{ord(m.group()):04x}", data)
+    return f"window.{search.GLOBAL_NAME}={data};\n"
+
+
+TEXT = st.text(alphabet=st.sampled_from('ab <>&"\\\u2028\u2029é\x00/'), max_size=8)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(TEXT | st.lists(TEXT, max_size=3) | st.integers(), max_size=10),
+                max_size=5),
+       st.none() | st.dictionaries(st.sampled_from(["people", "docs", "x<y"]), TEXT))
+def test_streamed_search_index_is_the_whole_payload_written_at_once(records, extra):
+    out = io.StringIO()
+    search.write_js(out, iter(records), extra)
+    assert out.getvalue() == whole_js(records, extra) == search.to_js(records, extra)
