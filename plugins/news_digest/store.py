@@ -156,8 +156,12 @@ class ArticleStore:
                 fcntl.flock(lock, fcntl.LOCK_UN)
 
 
-def atomic_write(path: Path, text: str) -> None:
-    """Write via a temporary file in the same folder and rename over the target."""
+def atomic_write(path: Path, text: str, sync_dir: bool = True) -> None:
+    """Write via a temporary file in the same folder and rename over the target.
+
+    ``sync_dir=False`` leaves making the rename durable to the caller (one
+    ``sync_folder`` after many writes): the page is still either the old one or the
+    complete new one at every moment, even after a crash."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -166,11 +170,17 @@ def atomic_write(path: Path, text: str) -> None:
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
-        _fsync_dir(path.parent)
+        if sync_dir:
+            _fsync_dir(path.parent)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def sync_folder(folder: Path) -> None:
+    """Make the renames and deletions done in ``folder`` durable."""
+    _fsync_dir(folder)
 
 
 def _fsync_dir(folder: Path) -> None:
