@@ -82,15 +82,22 @@ def _fix_urls(articles: list) -> None:
 
 
 def _forget_rendered(articles: list) -> None:
-    """Drop content Pelican may have memoized before we annotated it."""
+    """Drop the content and summaries Pelican memoized for ``articles``.
+
+    After annotation: they may predate it. Before writing the digest's pages: Pelican
+    keeps one copy of every article's HTML per site URL it was rendered for (each
+    folder depth with relative URLs); the article pages' copies are not needed again,
+    and dropping them lets the feeds' copies reuse that memory instead of adding to
+    the build's peak."""
     if not articles:
         return
-    cache = getattr(articles[0].get_content, "cache", None)
-    if not cache:
-        return
     ids = {id(a) for a in articles}
-    for key in [k for k in cache if k and id(k[0]) in ids]:
-        del cache[key]
+    for method in ("get_content", "get_summary"):
+        cache = getattr(getattr(articles[0], method, None), "cache", None)
+        if not cache:
+            continue
+        for key in [k for k in cache if k and id(k[0]) in ids]:
+            del cache[key]
 
 
 class DigestGenerator(Generator):
@@ -124,6 +131,7 @@ class DigestGenerator(Generator):
     def generate_output(self, writer) -> None:
         # GitHub Pages must serve the output as is (no Jekyll processing).
         (Path(self.output_path) / ".nojekyll").touch()
+        _forget_rendered(self.context.get("articles", []))  # the article pages are written
         s = self.settings
         articles = [a for a in self.context.get("articles", []) if not getattr(a, "undated", False)]
         path = nd_settings.get(s, "NEWS_DIGEST_FEED_ATOM")
