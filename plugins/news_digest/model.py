@@ -18,7 +18,7 @@ INFERRED = "inferred"  # derived from other facts (detail says from what)
 NONE = "none"  # not known
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Provenance:
     """Where a value came from; ``detail`` is the phrase or the reasoning."""
 
@@ -26,7 +26,7 @@ class Provenance:
     detail: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class Block:
     """One body block of a cleaned article: a paragraph or a subheading."""
 
@@ -35,7 +35,7 @@ class Block:
     line: int = 0  # 1-based line in the seed where the block starts
 
 
-@dataclass
+@dataclass(slots=True)
 class Removed:
     """A piece of the seed the cleaner took out of the body, kept for the editor."""
 
@@ -72,7 +72,7 @@ class Cleaned:
         return "\n".join(b.text for b in self.blocks)
 
 
-@dataclass
+@dataclass(slots=True)
 class Person:
     name: str  # canonical full name
     roles: list[str] = field(default_factory=list)
@@ -80,7 +80,7 @@ class Person:
     provenance: Provenance = Provenance(TEXT)
 
 
-@dataclass
+@dataclass(slots=True)
 class Entity:
     """A place or an organization named in the text."""
 
@@ -89,7 +89,7 @@ class Entity:
     provenance: Provenance = Provenance(TEXT)
 
 
-@dataclass
+@dataclass(slots=True)
 class TripMention:
     """The ordinal an article states for the traveller's trip."""
 
@@ -99,7 +99,7 @@ class TripMention:
     provenance: Provenance = Provenance(TEXT)
 
 
-@dataclass
+@dataclass(slots=True)
 class Quote:
     text: str
     speaker: str | None  # canonical name, or None when unattributed
