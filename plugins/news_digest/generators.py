@@ -65,6 +65,20 @@ def on_articles_finalized(generator) -> None:
     if nd_settings.get(settings, "NEWS_DIGEST_ANNOTATE"):
         annotate_articles(index, articles, generator.context, settings, people_registry)
         _forget_rendered(articles)
+    _release_reader_cache(generator)
+
+
+def _release_reader_cache(generator) -> None:
+    """Free Pelican's in-memory reader cache once it is saved.
+
+    With ``CACHE_CONTENT`` (the digest's warm builds need it) Pelican keeps every page's
+    Markdown output and raw metadata (our ``Digest`` line included) in memory after
+    writing them to the cache file, for the rest of the build; nothing reads them again
+    (the cache file was saved before this signal). Freeing them also frees each
+    article's HTML from before annotation."""
+    cache = getattr(getattr(generator, "readers", None), "_cache", None)
+    if isinstance(cache, dict):
+        cache.clear()
 
 
 def _fix_urls(articles: list) -> None:
