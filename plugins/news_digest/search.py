@@ -33,6 +33,7 @@ from bs4.dammit import EntitySubstitution
 from pelican.generators import Generator
 
 from .analysis import BuildMemo
+from .annotate import split_top_level
 
 logger = logging.getLogger(__name__)
 
@@ -129,9 +130,22 @@ def html_to_text(html: str) -> str:
     """Visible text of rendered HTML, whitespace collapsed (what a reader can find)."""
     if not html:
         return ""
+    if "&" not in html and split_top_level(html) is not None:
+        # plain, balanced, well-nested markup without character references (most
+        # article bodies): the text is what lies between the tags, and a block
+        # element's start and end tags are spaces (what the parser below does)
+        return _SPACE.sub(" ", _ANY_TAG.sub(_tag_space, html)).strip()
     if not _UNUSUAL.search(html):
         return _SPACE.sub(" ", _TextParser().text(html)).strip()
     return _html_to_text_bs4(html)
+
+
+# Every tag of markup ``split_top_level`` accepted (its quoted values hold no ">").
+_ANY_TAG = re.compile(r"</?([a-zA-Z][^\s/><\x00]*)[^>]*>")
+
+
+def _tag_space(m: re.Match) -> str:
+    return " " if m.group(1).lower() in _BLOCK_SET else ""
 
 
 def _html_to_text_bs4(html: str) -> str:
