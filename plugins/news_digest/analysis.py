@@ -25,7 +25,6 @@ import multiprocessing
 import os
 import pickle
 import sys
-import tempfile
 import traceback
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -34,6 +33,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .model import ArticleData
+from .store import atomic_write
 
 logger = logging.getLogger(__name__)
 
@@ -146,17 +146,12 @@ class AnalysisCache:
         if self.path is None:
             return
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", dir=self.path.parent)
-            with os.fdopen(fd, "wb") as fh:
-                pickle.dump({"key": self.key, "entries": self.kept, "pages": self.pages_kept}, fh,
-                            protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, self.path)
+            atomic_write(self.path, pickle.dumps(
+                {"key": self.key, "entries": self.kept, "pages": self.pages_kept},
+                protocol=pickle.HIGHEST_PROTOCOL), durable=False)
         except OSError as exc:
             logger.warning("%s: could not save the analysis cache (%s); the next build "
                            "will analyse every seed again", self.path, exc)
-            with contextlib.suppress(OSError, UnboundLocalError):
-                os.unlink(tmp)
 
 
 def cache_dir_from_settings(settings: dict) -> Path | None:
@@ -210,16 +205,11 @@ class BuildMemo:
         if self.path is None:
             return
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", dir=self.path.parent)
-            with os.fdopen(fd, "wb") as fh:
-                pickle.dump({"key": code_key(), "entries": self.new}, fh,
-                            protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, self.path)
+            atomic_write(self.path, pickle.dumps({"key": code_key(), "entries": self.new},
+                                                 protocol=pickle.HIGHEST_PROTOCOL),
+                         durable=False)
         except OSError as exc:
             logger.debug("%s: could not save this cache (%s)", self.path, exc)
-            with contextlib.suppress(OSError, UnboundLocalError):
-                os.unlink(tmp)
 
 
 @dataclass

@@ -27,12 +27,12 @@ import os
 import pickle
 import subprocess
 import sys
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from .analysis import code_key
+from .store import atomic_write
 
 logger = logging.getLogger(__name__)
 
@@ -180,14 +180,9 @@ def prepare(cache_dir: Path | None) -> Path | bytes:
         path.parent.mkdir(parents=True, exist_ok=True)
         for old in path.parent.glob(f"{FILE_PREFIX}*.pickle"):
             old.unlink(missing_ok=True)  # made by other code: never used again
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(blob)
-        os.replace(tmp, path)
+        atomic_write(path, blob, durable=False)
     except OSError as exc:
         logger.debug("%s: could not save the gazetteer (%s)", path, exc)
-        with contextlib.suppress(OSError, UnboundLocalError):
-            os.unlink(tmp)
         return blob
     return path
 

@@ -156,21 +156,26 @@ class ArticleStore:
                 fcntl.flock(lock, fcntl.LOCK_UN)
 
 
-def atomic_write(path: Path, text: str, sync_dir: bool = True) -> None:
+def atomic_write(path: Path, data: str | bytes, sync_dir: bool = True,
+                 durable: bool = True) -> None:
     """Write via a temporary file in the same folder and rename over the target.
 
     ``sync_dir=False`` leaves making the rename durable to the caller (one
     ``sync_folder`` after many writes): the page is still either the old one or the
-    complete new one at every moment, even after a crash."""
+    complete new one at every moment, even after a crash. ``durable=False`` skips the
+    fsyncs for caches, whose loss only costs speed."""
+    if isinstance(data, str):
+        data = data.encode("utf-8")
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            if durable:
+                fh.flush()
+                os.fsync(fh.fileno())
         os.replace(tmp, path)
-        if sync_dir:
+        if sync_dir and durable:
             _fsync_dir(path.parent)
     except BaseException:
         with contextlib.suppress(OSError):
