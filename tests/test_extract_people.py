@@ -290,3 +290,18 @@ def test_dotted_initials_and_styles():
                    "His Holiness Pope Benedict prayed."))
     assert "T.J. Okoro" in got and got["T.J. Okoro"].roles == ["Vice-President"]
     assert "Holiness" not in got and "U.S. Marines" not in got
+
+
+@pytest.mark.parametrize("byline", [
+    "By Anne-Marie Dupont-Roy",
+    "By Anne-Marie Dupont-Roy | Updated: 3 March 2025 14:02 IST",
+    "Written by Anne-Marie Dupont-Roy | Kigali | Updated: March 3rd, 2025",
+    "By Jean-Paul Habimana and Anne-Marie Dupont-Roy, Lakeside Courier",
+    "By Anne-Marie Dupont-Roy in Kigali",
+])
+def test_hyphenated_byline_names_are_not_people(byline):
+    raw = (f"Rwanda hosts lake summit\n{byline}\n\n"
+           "KIGALI \u2014 Rwandan President Paul Kagame hosted the summit on Monday.\n\n"
+           "Anne-Marie Dupont-Roy contributed from Goma, where officials said little.\n")
+    got = {p.name for p in extract(clean(raw), "x", "x").people}
+    assert got == {"Paul Kagame"}

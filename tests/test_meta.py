@@ -122,6 +122,17 @@ def test_seed_summary(seed):
         ("Sunday, Sept 22nd, 2024 10:05 GMT", datetime.date(2024, 9, 22)),
         ("22nd of October 2023", datetime.date(2023, 10, 22)),
         ("2024/02/29 14:00", datetime.date(2024, 2, 29)),
+        ("2025.04.22 17:05 | Updated 2025.04.22 19:30", datetime.date(2025, 4, 22)),
+        ("March 3rd, 2025", datetime.date(2025, 3, 3)),
+        ("Tuesday 4 March 2025", datetime.date(2025, 3, 4)),
+        # numeric day/month: a number above 12, dots (day first) or a time zone decide
+        ("25/03/2025", datetime.date(2025, 3, 25)),
+        ("03/14/2025 10:00 ET", datetime.date(2025, 3, 14)),
+        ("04.03.2025", datetime.date(2025, 3, 4)),
+        ("05/04/2025 09:12 IST", datetime.date(2025, 4, 5)),
+        ("05/04/2025 09:12 EDT", datetime.date(2025, 5, 4)),
+        ("05/04/2025", None),  # ambiguous: undated rather than a guess
+        ("31/31/2025", None),
         ("March 3", None),
         ("2 hours ago", None),
         ("February 30, 2024", None),
@@ -341,3 +352,38 @@ def test_date_line_with_relative_update():
     data = meta_of("Minister arrives\nMarch 4, 2025 9:10 AM GMT Updated 3 hours ago\n\n"
                    "The minister arrived on Monday.\n")
     assert data.date == datetime.date(2025, 3, 4)
+
+
+@pytest.mark.parametrize(
+    ("header", "date", "byline"),
+    [
+        ("By Wanjiru Kamau | Updated: 3 March 2025 14:02 IST", "2025-03-03", "Wanjiru Kamau"),
+        ("Written by Wanjiru Kamau | Nairobi | Updated: February 18, 2025 07:15 IST",
+         "2025-02-18", "Wanjiru Kamau | Nairobi"),
+        ("By Wanjiru Kamau | Published: March 3rd, 2025 | Updated: March 4th, 2025",
+         "2025-03-03", "Wanjiru Kamau"),
+        ("By Anne-Marie Dupont-Roy | Last updated 03/14/2025 10:00 ET", "2025-03-14",
+         "Anne-Marie Dupont-Roy"),
+        ("By Wanjiru Kamau\nPublished 2025.04.22 17:05 | Updated 2025.04.23 19:30",
+         "2025-04-22", "Wanjiru Kamau"),
+        ("By Wanjiru Kamau\nTuesday 4 March 2025", "2025-03-04", "Wanjiru Kamau"),
+        ("By Wanjiru Kamau\n25/03/2025", "2025-03-25", "Wanjiru Kamau"),
+        ("By Wanjiru Kamau\nUpdated on: 14.03.2025 09:12", "2025-03-14", "Wanjiru Kamau"),
+    ],
+)
+def test_publication_date_from_byline_and_header_lines(header, date, byline):
+    c = clean(f"Kenya and Uganda agree rail link deal\n{header}\n\n"
+              "NAIROBI \u2014 Kenya's transport minister signed the rail deal in Kampala on "
+              "Monday, a month after talks stalled on 12 January 2025.\n\nMore text.\n")
+    assert c.bylines == [byline]
+    data = ArticleData(seed="seeds/x.txt", stem="x")
+    extract_meta(c, data)
+    assert data.date == datetime.date.fromisoformat(date)
+    assert data.date_provenance.kind == TEXT
+
+
+def test_date_in_the_story_is_not_the_publication_date():
+    data = meta_of("Kenya and Uganda agree rail link deal\nBy Wanjiru Kamau\n\n"
+                   "Talks that began on 12/01/2025 and stalled on March 3rd, 2025 resumed.\n\n"
+                   "More text.\n")
+    assert data.date is None and data.date_provenance.kind == NONE

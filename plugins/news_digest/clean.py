@@ -74,11 +74,17 @@ _DATE_MARKER = re.compile(r"^date\s+(\d{4}-\d{1,2}-\d{1,2})\b\s*", re.I)
 _BYLINE = re.compile(
     r"^(?:by|written by|words by|reported by|posted by)\s+(?P<who>\S.{0,150})$", re.I
 )
-# "By Jane Doe | March 3, 2024" / "By Jane Doe - 3 March 2024, 10:00"
+# "By Jane Doe | March 3, 2024" / "By Jane Doe - 3 March 2024, 10:00" /
+# "By Jane Doe | Colombo | Updated: February 18, 2025 07:15 IST" / "By X | 25/03/2025".
+# The leftmost date wins (a "Published" date before an "Updated" one on the same line).
 _BYLINE_DATE_TAIL = re.compile(
-    r"\s*(?:\||,|-|\u2013|\u2014|\u2022|\u00b7|\bon\b|\bupdated\b|\bpublished\b)\s*"
+    r"\s*(?:[|,\-\u2013\u2014\u2022\u00b7]\s*)?"
+    r"(?i:\b(?:(?:last\s+)?updated?|published|posted|first published)\b(?:\s+on)?\s*:?\s*"
+    r"|\bon\s+)?"
     r"(?P<date>(?:[A-Z][a-z]{2,8},? )?(?:[A-Z][a-z]{2,8}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|"
-    r"\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]{2,8}\.?,? \d{4}|\d{4}-\d{1,2}-\d{1,2})[^|]{0,30})$"
+    r"\d{1,2}(?:st|nd|rd|th)? (?:of )?[A-Z][a-z]{2,8}\.?,? \d{4}|"
+    r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})"
+    r"(?:[^|\n]{0,30}|[^|\n]{0,30}\|[^|\n]{0,60}))$"
 )
 _BYLINE_LOWER_OK = frozenset(_words(
     """and of the for in at de da di del der van von al el bin ibn la le du y
@@ -464,7 +470,11 @@ def _is_date_only(low: str) -> bool:
     if not tokens or not all(_DATE_TOKEN.fullmatch(t) for t in tokens):
         return False
     has_month = any(t[:1].isalpha() and t[:3] in _MONTH3 for t in tokens)
-    return has_month or bool(re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}.*", low))
+    return has_month or bool(_NUMERIC_DATE.match(low))
+
+
+# "2025-03-04", "2025.04.22 17:05", "25/03/2025" (which order is meta.parse_date's call)
+_NUMERIC_DATE = re.compile(r"\d{4}([-/.])\d{1,2}\1\d{1,2}\b|\d{1,2}([-/.])\d{1,2}\2\d{4}\b")
 
 
 _RELATIVE_TAIL = re.compile(

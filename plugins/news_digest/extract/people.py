@@ -54,6 +54,8 @@ _SKIP_BLOCK = re.compile(
 _CREDIT_PAREN = re.compile(
     r"\((?:credit|photo|photograph|image|picture|source)s?\b[^()\n]{0,160}\)", re.IGNORECASE)
 _BYLINE_MAX = 90
+# Separators between the names (and the outlet or place) of one byline.
+_BYLINE_SPLIT = re.compile(r"\s*(?:[|,/;&]|\b(?:and|in|for|with)\b)\s*", re.IGNORECASE)
 # Honorifics that are also surnames (only taken as one after a given name).
 _TITLE_SURNAMES = frozenset("bishop cardinal pastor lord pope king prince".split())
 _ADVERBS = frozenset("also then later again first now previously had has have has also".split())
@@ -385,6 +387,8 @@ def find_people(cleaned: Cleaned, registry=None) -> list[Person]:
     segs = _segments(toks, blocked)
 
     excluded = {norm_key(x) for x in (*cleaned.credits, *cleaned.bylines)}
+    for b in cleaned.bylines:  # "Jane Roe and Ann-Marie Doe-Ray | Colombo": each name
+        excluded.update(norm_key(x) for x in _BYLINE_SPLIT.split(b) if x.strip())
     last_counts: dict[str, int] = {}
     segs = [(a, b, name) for a, b, name in segs if not (place_of[a] >= b)]
     for _s, _e, name in segs:
