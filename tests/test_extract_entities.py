@@ -407,3 +407,11 @@ def test_acronym_names_keep_possessives_and_and_does_not_join_adjective_names():
                "Endowment for Policy and London-backed Harbour Times reported.")
     assert "Sudanese People's Liberation Army" in got
     assert {"Rideau Endowment for Policy", "Harbour Times"} <= got
+
+
+def test_company_after_a_role_of_is_an_organization_but_a_portfolio_is_not():
+    assert orgs("Le Van Tam, chief executive of Mekong Airlines, said fares would rise.") \
+        == {"Mekong Airlines"}
+    assert orgs("Ana Ruiz, chief executive of Lima-listed Andean Copper Inc., spoke.") \
+        == {"Andean Copper Inc"}
+    assert orgs("Minister of State and Cabinet member Ali Hassan spoke.") == set()

@@ -305,3 +305,70 @@ def test_hyphenated_byline_names_are_not_people(byline):
            "Anne-Marie Dupont-Roy contributed from Goma, where officials said little.\n")
     got = {p.name for p in extract(clean(raw), "x", "x").people}
     assert got == {"Paul Kagame"}
+
+
+def test_portfolio_names_belong_to_the_role_not_the_name():
+    got = names(_c(
+        "Zambia's Minister of Mines and Mineral Development, Chanda Mulenga, met "
+        "Minister of Foreign Affairs and International Cooperation Esther Banda in Lusaka. "
+        "Vice-Minister of Energy Joseph Phiri and the Secretary for Health and Social Care "
+        "Helen Brierley joined them. Deputy Fisheries Minister Mwila took notes."))
+    assert set(got) == {"Chanda Mulenga", "Esther Banda", "Joseph Phiri", "Helen Brierley",
+                        "Mwila"}
+    assert got["Esther Banda"].roles == [
+        "Minister of Foreign Affairs and International Cooperation"]
+    assert got["Chanda Mulenga"].roles == ["Minister of Mines and Mineral Development"]
+    assert got["Joseph Phiri"].roles == ["Vice-Minister of Energy"]
+    assert got["Helen Brierley"].roles == ["Secretary for Health and Social Care"]
+
+
+def test_portfolio_list_with_commas():
+    got = names(_c("Ghana's Minister of Trade, Industry and Investment, Kwame Asante, "
+                   "arrived in Lome on Tuesday. Asante said talks would go on."))
+    assert set(got) == {"Kwame Asante"}
+    assert got["Kwame Asante"].roles == ["Minister of Trade, Industry and Investment"]
+    assert got["Kwame Asante"].mentions == 2
+
+
+def test_demonyms_are_never_part_of_a_name():
+    got = names(_c(
+        "Sri Lankan fishermen protested as Sri Lankan officials met the Peruvian "
+        "Rosa Quispe and Kenyan President Daniel Otieno. South African envoy Thabo "
+        "Nkosi said Sri Lankan waters were closed."))
+    assert set(got) == {"Rosa Quispe", "Daniel Otieno", "Thabo Nkosi"}
+    assert got["Daniel Otieno"].roles == ["President"]
+
+
+def test_given_name_repeat_resolves_to_the_one_full_name():
+    got = names(_c(
+        "Somalia's Amina Farah Osman met Kenya's Wanjiku Mwangi Kariuki in Nairobi. "
+        "Amina said the border would stay open. \"We are neighbours,\" Wanjiku told "
+        "reporters."))
+    assert set(got) == {"Amina Farah Osman", "Wanjiku Mwangi Kariuki"}
+    assert got["Amina Farah Osman"].mentions == 2
+    assert got["Wanjiku Mwangi Kariuki"].mentions == 2
+
+
+def test_given_name_shared_by_two_people_is_not_resolved():
+    got = names(_c("Foreign Minister Amina Farah Osman met Health Minister Amina Yusuf. "
+                   "Amina said the talks went well."))
+    assert set(got) == {"Amina Farah Osman", "Amina Yusuf"}
+    assert got["Amina Farah Osman"].mentions == 1 and got["Amina Yusuf"].mentions == 1
+
+
+def test_calendar_abbreviation_inside_a_name():
+    got = names(_c("Trade Minister Tran Thi Thu Lan met economist Le Thu Hang, who said "
+                   "exports rose. Lan said talks start on Thu."))
+    assert "Tran Thi Thu Lan" in got and "Le Thu Hang" in got
+    assert got["Tran Thi Thu Lan"].mentions == 2
+
+
+def test_appositive_role_with_from():
+    got = names(_c("Rosa Huaman Quispe, a community leader from Cusco who travelled to "
+                   "Lima, said the mine must pay."))
+    assert got["Rosa Huaman Quispe"].roles == ["community leader"]
+
+
+def test_role_of_a_company_is_not_a_portfolio():
+    got = names(_c("Le Van Tam, chief executive of Mekong Airlines, said fares would rise."))
+    assert set(got) == {"Le Van Tam"}

@@ -57,6 +57,7 @@ lawyer economist militant fighter commander-in-chief director-general
 chairperson vice-chair vice-chairman co-chair president-designate sultan emira sheikha
 high-commissioner consul consul-general attaché attache minister-president
 counterpart executive mp mep mla msp td mk mna mpp
+vice-minister deputy-minister vice-premier vice-governor vice-chancellor co-founder
 """.split())
 
 # Words that may precede a head inside a title ("Prime", "Defense", "Minority"...).
@@ -76,6 +77,12 @@ def _data_words(name: str) -> frozenset[str]:
     """Whitespace-separated words of a ``data/`` list (``#`` starts a comment)."""
     text = (resources.files("news_digest") / "data" / name).read_text(encoding="utf-8")
     return frozenset(w for line in text.splitlines() for w in line.split("#", 1)[0].split())
+
+
+def _data_lines(name: str) -> list[str]:
+    """Non-empty lines of a ``data/`` list, comments (``#``) removed."""
+    text = (resources.files("news_digest") / "data" / name).read_text(encoding="utf-8")
+    return [x for x in (line.split("#", 1)[0].strip() for line in text.splitlines()) if x]
 
 
 # Honorifics and forms of address before a name ("Dr.", "Dame", "Alhaji"): data/honorifics.txt
@@ -110,7 +117,24 @@ guatemalan honduran salvadoran nicaraguan haitian dominican jamaican fijian samo
 burmese cambodian laotian mongolian nepali nepalese sri-lankan tajik turkmen kyrgyz
 singaporean kuwaiti bahraini omani cameroonian ivorian liberian beninese togolese
 burkinabe nigerien malawian namibian botswanan eritrean djiboutian mauritanian
-""".split())
+""".split()) | frozenset(
+    w.lower() for w in _data_lines("demonyms.txt") if " " not in w)
+# Multi-word demonyms ("Sri Lankan", "South African"), as lower-case word tuples.
+DEMONYM_PHRASES = frozenset(
+    tuple(w.lower().split()) for w in _data_lines("demonyms.txt") if " " in w)
+
+# Portfolio names ("Foreign Affairs", "Animal Husbandry"): data/portfolios.txt, as
+# lower-case word tuples, longest first under their first word.
+def _portfolios() -> dict[str, tuple[tuple[str, ...], ...]]:
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for line in _data_lines("portfolios.txt"):
+        words = tuple(line.lower().split())
+        by_first.setdefault(words[0], []).append(words)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in by_first.items()}
+
+
+PORTFOLIOS = _portfolios()
+
 
 # Capitalized words that end a person-name or organization candidate.
 ORG_WORDS = frozenset("""
@@ -347,3 +371,44 @@ def is_cap(word: str) -> bool:
 def is_acronym(word: str) -> bool:
     letters = word.replace(".", "")
     return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
+
+
+_PORTFOLIO_JOINS = frozenset((",", "and", "&"))
+
+
+def portfolio_end(toks: Tokens, i: int) -> int:
+    """End of a portfolio list starting at token ``i`` (``i`` when there is none).
+
+    ``Industry, Trade and Investment``, ``Foreign Affairs and International
+    Cooperation``, ``State for Foreign Affairs``: one or more names from
+    data/portfolios.txt joined by ``,``, ``and`` or ``&``.
+    """
+    words, n = toks.words, len(toks.words)
+    if (i + 2 < n and words[i] == "State" and words[i + 1] == "for"
+            and words[i + 2].lower() in PORTFOLIOS):
+        i += 2  # "Minister of State for Foreign Affairs"
+    start = i
+    end = i
+    k = i
+    while k < n:
+        if words[k] == "the" and k + 1 < n:
+            k += 1
+        got = 0
+        for phrase in PORTFOLIOS.get(words[k].lower(), ()):
+            m = len(phrase)
+            if k + m <= n and all(words[k + x].lower() == phrase[x] for x in range(1, m)) \
+                    and not toks.poss[k + m - 1] and words[k][:1].isupper() == \
+                    words[start][:1].isupper():
+                got = m
+                break
+        if not got:
+            break
+        end = k + got
+        k = end
+        if k + 1 < n and words[k] in _PORTFOLIO_JOINS:
+            k += 1
+            if words[k] == "and" and k + 1 < n:  # "Industry, Trade, and Investment"
+                k += 1
+            continue
+        break
+    return end

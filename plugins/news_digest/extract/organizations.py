@@ -24,6 +24,7 @@ from .lexicon import (
     is_acronym,
     mask_credits,
     name_words,
+    portfolio_end,
     tokenize,
 )
 
@@ -66,7 +67,8 @@ ANALYSIS BREAKING NEWS LIVE VIDEO PHOTO PHOTOS OPINION EDITORIAL FACTBOX EXPLAIN
 """.split())
 # Adjectives glued to a name: "Cairo-based", "Iran-backed", "state-run".
 _ADJ_SUFFIXES = ("-based", "-backed", "-led", "-funded", "-owned", "-run", "-linked",
-                 "-aligned", "-affiliated", "-allied", "-controlled", "-sponsored")
+                 "-aligned", "-affiliated", "-allied", "-controlled", "-sponsored", "-listed",
+                 "-headquartered", "-registered", "-owned")
 
 _lexicon: dict[str, str] | None = None
 _lex_first: frozenset[str] = frozenset()
@@ -307,8 +309,11 @@ def _match_organizations(toks: Tokens, datelines: tuple) -> list[tuple[int, int,
             if end < run_end and words[end] in ("of", "for"):
                 end = run_end
             end = _extend_place(toks, end)
-            if start >= 2 and words[start - 1] == "of" and words[start - 2].lower() in ROLE_HEADS:
+            if (start >= 2 and words[start - 1] in ("of", "for")
+                    and words[start - 2].lower() in ROLE_HEADS
+                    and (words[start] == "State" or portfolio_end(toks, start) > start)):
                 # "Minister of State and Cabinet member": a portfolio, not a body
+                # (but "chief executive of Vietnam Airlines" is one)
                 i = max(run_end, i + 1)
                 continue
             # A head word preceded only by nationality/role words is not a name

@@ -19,6 +19,7 @@ from functools import lru_cache
 from ..model import ArticleData, Cleaned, Person, Provenance
 from .lexicon import (
     ACTION_VERBS,
+    DEMONYM_PHRASES,
     GEO_PREFIXES,
     HONORIFICS,
     MONTHS,
@@ -36,6 +37,7 @@ from .lexicon import (
     mask_credits,
     norm_key,
     normalize,
+    portfolio_end,
     tokenize,
 )
 from .organizations import match_organizations
@@ -58,6 +60,8 @@ _BYLINE_MAX = 90
 _BYLINE_SPLIT = re.compile(r"\s*(?:[|,/;&]|\b(?:and|in|for|with)\b)\s*", re.IGNORECASE)
 # Honorifics that are also surnames (only taken as one after a given name).
 _TITLE_SURNAMES = frozenset("bishop cardinal pastor lord pope king prince".split())
+# Calendar abbreviations (stop words) that are also given or middle names.
+_CALENDAR_NAME_WORDS = frozenset("thu sun may mon".split())
 _ADVERBS = frozenset("also then later again first now previously had has have has also".split())
 _APPOS_DET = frozenset("a an the".split())
 _NON_ROLE_START = NATIONALITIES | (STOP - ROLE_HEADS - ROLE_MODIFIERS)
@@ -156,6 +160,13 @@ def _segments(toks: Tokens, blocked: list[bool]) -> list[tuple[int, int, list[st
                     and _name_word(words[j + 2], kinds[j + 2])):
                 name.append(w + ".")
                 j += 2
+                continue
+            # a calendar abbreviation inside a name: "Nguyen Thi Thu Ha", "Pham Thu Trang"
+            if (k == "w" and w.lower() in _CALENDAR_NAME_WORDS and is_cap(w) and j + 1 < n
+                    and not blocked[j + 1] and _name_word(words[j + 1], kinds[j + 1])
+                    and not toks.poss[j]):
+                name.append(w)
+                j += 1
                 continue
             # a title word as a surname: "Julie Bishop said", "Ann Cardinal,"
             if (k == "w" and w.lower() in _TITLE_SURNAMES and w[:1].isupper()
@@ -294,7 +305,7 @@ def _appositive_role(toks: Tokens, end: int) -> str:
     seg = [w for w in words[s:k]]
     for idx in range(len(seg) - 1, -1, -1):
         if seg[idx].lower() in ROLE_HEADS:
-            if idx + 1 < len(seg) and seg[idx + 1] in ("of", "at", "for", "to", "in"):
+            if idx + 1 < len(seg) and seg[idx + 1] in ("of", "at", "for", "to", "in", "from"):
                 # "X, the regional director of the Norwegian Refugee Council, said"
                 return " ".join(seg[: idx + 1])
             if not (k >= n or kinds[k] == "p"):
@@ -365,6 +376,52 @@ def _role_before_comma(toks: Tokens, start: int) -> str:
     return " ".join(words[b:e])
 
 
+def _portfolio_roles(toks: Tokens, blocked: list[bool]) -> dict[int, str]:
+    """``Minister of Industry, Trade and Investment, A. Name``: the portfolio is the role's.
+
+    Blocks the portfolio words (never a name) and returns {first token of the name
+    after it: the whole role}.
+    """
+    words, n = toks.words, len(toks.words)
+    out: dict[int, str] = {}
+    for prep in ("of", "for"):
+        k = -1
+        while True:
+            try:
+                k = words.index(prep, k + 1)  # scan at C speed
+            except ValueError:
+                break
+            if k < 1 or words[k - 1].lower() not in ROLE_HEADS or k + 1 >= n:
+                continue
+            e = portfolio_end(toks, k + 1)
+            if e == k + 1:
+                continue
+            for x in range(k + 1, e):
+                blocked[x] = True
+            head = _role_before(toks, k) or words[k - 1]
+            obj = " ".join(words[k:e]).replace(" , ", ", ")
+            out[e + 1 if e < n and words[e] == "," else e] = f"{head} {obj}"
+    return out
+
+
+def _strip_demonym(name: list[str], start: int) -> tuple[list[str], int]:
+    """``Sri Lankan Fisheries ...`` / ``South African X``: a demonym is not part of a name."""
+    for m in (3, 2):
+        if len(name) >= m and tuple(w.lower() for w in name[:m]) in DEMONYM_PHRASES:
+            return name[m:], start + m
+    return name, start
+
+
+def _the_demonym_before(toks: Tokens, start: int) -> bool:
+    """``the Peruvian Rosa Quispe``, ``the Sri Lankan X``: a nationality describes a person."""
+    words = toks.words
+    k = start - 1
+    if k >= 1 and words[k].lower() in NATIONALITIES and is_cap(words[k]):
+        return words[k - 1] == "the"
+    return k >= 2 and (words[k - 1].lower(), words[k].lower()) in DEMONYM_PHRASES \
+        and words[k - 2] == "the"
+
+
 def _is_person_name(words: list[str]) -> bool:
     return 2 <= len(words) <= 6 and any(w[:1].isupper() or PREFIX_RE.match(w) for w in words[1:])
 
@@ -384,6 +441,7 @@ def find_people(cleaned: Cleaned, registry=None) -> list[Person]:
     for a, b, _name in match_organizations(toks):
         for k in range(a, b):
             blocked[k] = True
+    portfolio_role = _portfolio_roles(toks, blocked)
     segs = _segments(toks, blocked)
 
     excluded = {norm_key(x) for x in (*cleaned.credits, *cleaned.bylines)}
@@ -398,11 +456,16 @@ def find_people(cleaned: Cleaned, registry=None) -> list[Person]:
     order: list[str] = []
     pending: list[tuple[int, int, list[str], str]] = []  # partial mentions with role
 
-    def add(canonical: str, role: str) -> None:
+    first_pos: dict[str, int] = {}
+
+    def add(canonical: str, role: str, pos: int) -> None:
         p = full.get(canonical)
         if p is None:
             p = full[canonical] = Person(canonical, [], 0, Provenance("text"))
             order.append(canonical)
+            first_pos[canonical] = pos
+        elif pos < first_pos[canonical]:
+            first_pos[canonical] = pos
         p.mentions += 1
         if role and norm_key(role) not in {norm_key(r) for r in p.roles}:
             p.roles.append(role)
@@ -416,8 +479,12 @@ def find_people(cleaned: Cleaned, registry=None) -> list[Person]:
         return name
 
     for start, end, name in segs:
+        name, start = _strip_demonym(name, start)
+        if not name or (end < n and toks.words[end].lower() in ROLE_HEADS
+                        and portfolio_end(toks, start) >= end):
+            continue  # "Deputy Investment Minister X": the portfolio of a title
         start, name, obj_role = _strip_role_object(toks, start, end, name, place_of)
-        role = obj_role or _role_before(toks, start)
+        role = portfolio_role.get(start) or obj_role or _role_before(toks, start)
         # Drop a sentence-initial participle/adverb glued to a name ("Unlike Blinken").
         if toks.sent[start] and len(name) > 1 and not role and (
                 name[0].lower().endswith(("ing", "ly", "ed")) or name[0].lower() in STOP):
@@ -434,12 +501,29 @@ def find_people(cleaned: Cleaned, registry=None) -> list[Person]:
             known = registry is not None and registry.lookup(" ".join(name)) is not None
             evidence = (role or appos or known or _honorific_before(toks, start)
                         or _verb_next(toks, end) or _verb_before(toks, start)
-                        or _described_as_person(toks, end)
+                        or _described_as_person(toks, end) or _the_demonym_before(toks, start)
                         or last_counts.get(name[-1].lower(), 0) > 1)
             if evidence:
-                add(canon(name), role or appos)
+                add(canon(name), role or appos, start)
                 continue
         pending.append((start, end, name, role))
+
+    # A full name with no cue of its own is a person when a one-word mention of its
+    # given name or surname has one ("Ethiopia's Tesfaye Bekele Woldemariam ...
+    # Tesfaye said", "Mr. Tesfaye").
+    cued = {name[0].lower() for s, e, name, role in pending if len(name) == 1 and (
+        role or _honorific_before(toks, s) or _verb_next(toks, e) or _verb_before(toks, s))}
+    if cued:
+        rest = []
+        for item in pending:
+            s, _e, name, role = item
+            if (len(name) >= 2 and _is_person_name(name)
+                    and (name[0].lower() in cued or name[-1].lower() in cued)
+                    and norm_key(" ".join(name)) not in excluded):
+                add(canon(name), role, s)
+            else:
+                rest.append(item)
+        pending = rest
 
     # Partial mentions: a suffix of a full name seen in the article ("Blinken",
     # "Abu Zuhri", "Mr. Katz"), else the people file, else a titled surname.
@@ -457,17 +541,21 @@ def find_people(cleaned: Cleaned, registry=None) -> list[Person]:
                 break
         if hit is None and registry is not None:
             hit = registry.lookup(" ".join(name)) or registry.lookup(name[-1])
-        if hit is None and (_honorific_before(toks, start) or role):
-            # Arabic, royal and clerical styles use the given name: "Sheikh Hamad".
+        if hit is None:
+            # The given name after the full name, when only one person has it:
+            # "Jacinda Ardern ... Jacinda", and the Arabic, royal and clerical styles
+            # "Sheikh Hamad".
             key = " ".join(name).lower()
-            cands = [c for c in order if c.lower().startswith(key + " ")]
+            cands = [c for c in order if c.lower().startswith(key + " ")
+                     and (first_pos[c] < start or _honorific_before(toks, start) or role)]
             if len(cands) == 1:
                 hit = cands[0]
         if (hit is None and len(name) == 1 and (role or _honorific_before(toks, start))
                 and norm_key(name[0]) not in excluded and not is_acronym(name[0])):
             hit = name[0]
         if hit is not None and norm_key(hit) not in excluded:
-            add(hit, role)
+            add(hit, role, start)
+    order.sort(key=first_pos.__getitem__)  # first-mention order
     return _merge_suffixes([full[c] for c in order])
 
 
