@@ -415,3 +415,56 @@ def test_company_after_a_role_of_is_an_organization_but_a_portfolio_is_not():
     assert orgs("Ana Ruiz, chief executive of Lima-listed Andean Copper Inc., spoke.") \
         == {"Andean Copper Inc"}
     assert orgs("Minister of State and Cabinet member Ali Hassan spoke.") == set()
+
+
+def test_province_names_in_their_english_forms():
+    from news_digest.extract.places import _province_variants
+
+    assert _province_variants("Sulawesi Tengah") == ["Sulawesi Tengah", "Central Sulawesi"]
+    assert _province_variants("Nord-Kivu") == ["Nord-Kivu", "North Kivu"]
+    assert _province_variants("Syunik'")[0] == "Syunik"
+    assert "Marib" in _province_variants("Ma'rib")
+    assert _province_variants("Adis Abeba (Addis Ababa)") == ["Addis Ababa"]
+    assert "Gambela" in _province_variants("Gambela Hizboch")
+    assert _province_variants("San'a'") == ["San'a'"]  # "Sana" is a given name too
+    got = places("Nickel smelters in Central Sulawesi and North Maluku sell to buyers from "
+                 "East Kalimantan, while Armenia's Syunik borders Iran and fighting goes on "
+                 "near Marib in Yemen.")
+    assert {"Central Sulawesi", "North Maluku", "East Kalimantan", "Syunik", "Armenia",
+            "Iran", "Marib", "Yemen"} <= got
+
+
+def test_direction_and_region():
+    got = places("Pipelines across the South Caucasus reach ports in East Java and the "
+                 "Western Balkans.")
+    assert {"South Caucasus", "East Java", "Western Balkans"} <= got
+    assert "Caucasus" not in got and "Java" not in got
+
+
+def test_geographic_features_and_historical_regions():
+    got = places("NATO planners worry about the Fulda Gap; smugglers cross the Arabian Desert "
+                 "and the Blue Nile, and Somaliland has never been part of the Soviet Union.")
+    assert {"Fulda Gap", "Arabian Desert", "Blue Nile", "Somaliland", "Soviet Union"} <= got
+    assert "Soviet Union" not in orgs("Somaliland has never been part of the Soviet Union.")
+
+
+def test_settlement_name_with_a_particle():
+    got = places("Insurgents raided the fishing village of Vila da Ponte in Mozambique.")
+    assert "Vila da Ponte" in got
+
+
+def test_one_word_city_before_name_particles_is_a_name():
+    got = places("Van der Berg-Smit told reporters in Ankara that Van is a city in Turkey.")
+    assert "Ankara" in got and "Turkey" in got
+    assert extract(clean("Dutch envoy in Ankara\n\nVan der Berg-Smit met officials in "
+                         "Ankara on Monday.\n\nVan der Berg-Smit said talks went well.\n"),
+                   "x", "x").places[0].name == "Ankara"
+
+
+def test_abbreviated_direction_before_a_country():
+    assert places("Seoul urged N. Korea to return to talks.") == {"Seoul", "North Korea"}
+
+
+def test_organization_after_the_at_a_sentence_start():
+    assert "Organization for Security and Co-operation in Europe" in orgs(
+        "The Organization for Security and Co-operation in Europe sent monitors.")

@@ -208,6 +208,9 @@ def _match_organizations(toks: Tokens, datelines: tuple) -> list[tuple[int, int,
                         end = end2
                 i = end
                 continue
+        if w == "The" and i + 1 < n and words[i + 1] in _lex_first:
+            i += 1  # "The Organization for Security and ...": the lexicon name after it
+            continue
         # Lexicon, longest first.
         if w in _lex_first:
             hit = None
