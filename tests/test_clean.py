@@ -570,3 +570,15 @@ def test_byline_with_date(line: str, names: str, date: str):
     assert c.bylines == [names]
     assert c.date_phrase == date
     assert [r.reason for r in c.removed] == ["byline"]
+
+
+@pytest.mark.parametrize(("line", "names"), [
+    ("By Lee Min-jun, Busan Harbour Daily", "Lee Min-jun, Busan Harbour Daily"),
+    ("By Anne-Marie Dupont-Roy and Kim Seo-yeon", "Anne-Marie Dupont-Roy and Kim Seo-yeon"),
+    ("By Nguyen Van-an - Saigon Ledger", "Nguyen Van-an - Saigon Ledger"),
+])
+def test_byline_with_hyphenated_lower_case_name_parts(line, names):
+    c = clean(f"Busan port strike ends after three days\n{line}\n\n"
+              "BUSAN -- Dockworkers returned to work on Friday. More.\n\nEnd of story.\n")
+    assert c.bylines == [names]
+    assert c.headline == "Busan port strike ends after three days"

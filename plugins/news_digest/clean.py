@@ -431,13 +431,14 @@ def _is_name_list(who: str) -> bool:
         return False
     if who.endswith(".") and not re.search(r"\b(?:Jr|Sr|Inc|Ltd|Co)\.$", who):
         return False
-    tokens = [t for t in re.split(r"[\s,|/;&\-\u2013\u2014]+", who) if t]
+    # "Ji-hoon", "Anne-Marie": a hyphenated name part is checked by its first letter
+    tokens = [t for t in re.split(r"[\s,|/;&\u2013\u2014]+", who) if t.strip("-")]
     if not tokens or not tokens[0][:1].isupper():
         return False
     if tokens[0].lower().strip(".") in _NOT_NAME_START:
         return False
     for tok in tokens:
-        word = tok.strip("().'\"")
+        word = tok.strip("().'\"-")
         if not word:
             continue
         if word[:1].isupper() or word.lower() in _BYLINE_LOWER_OK or word.startswith("@"):
