@@ -468,3 +468,53 @@ def test_abbreviated_direction_before_a_country():
 def test_organization_after_the_at_a_sentence_start():
     assert "Organization for Security and Co-operation in Europe" in orgs(
         "The Organization for Security and Co-operation in Europe sent monitors.")
+
+
+def test_parties_courts_and_central_banks():
+    got = orgs("The ruling Tanzanian Unity Party lost ground to the Democratic Alliance and the "
+               "Party of National Renewal, while the National Congress of Lakeland Democrats "
+               "boycotted. The Constitutional Court of Lakeland and the Supreme Court of Appeal "
+               "heard the case; the Central Bank of Lakeland and the Reserve Bank of Westmark "
+               "held rates.")
+    assert {"Tanzanian Unity Party", "Democratic Alliance", "Party of National Renewal",
+            "National Congress of Lakeland Democrats", "Constitutional Court of Lakeland",
+            "Supreme Court of Appeal", "Central Bank of Lakeland",
+            "Reserve Bank of Westmark"} <= got
+
+
+def test_names_the_text_describes_as_organizations():
+    got = orgs("Kivuli, the party that has governed since independence, and Mabadiliko, the "
+               "main opposition party, traded blame. Steel from Huta Nowa Stal, a subsidiary "
+               "of the state arms group, goes to the Volksraad, the lower house of parliament, "
+               "for approval. Officials told the Jiji news agency and the state-run Al-Nour "
+               "newspaper that the ruling Umoja party would win.")
+    assert {"Kivuli", "Mabadiliko", "Huta Nowa Stal", "Volksraad", "Jiji", "Al-Nour",
+            "Umoja"} <= got
+    # a person described by a party role is not an organization
+    assert orgs("Ana Ruiz, a party member, and John Doe, the company's chief, spoke.") == set()
+
+
+def test_company_introduced_by_a_type_noun_or_owning_a_title():
+    got = orgs("Miner Copperhill and carmaker Voltaro signed deals; planemaker Aerolux and "
+               "utility Gridco agreed. Kestrel Dynamics President Lee Min-ho said shares rose "
+               "on the Lagos Stock Exchange; the Peruvian NGO AguaViva objected.")
+    assert {"Copperhill", "Voltaro", "Aerolux", "Gridco", "Kestrel Dynamics",
+            "Lagos Stock Exchange", "AguaViva"} <= got
+    assert "NGO" not in got
+
+
+def test_ministry_with_a_portfolio_list_and_repeated_shorter_name():
+    got = orgs("Officials at the Ministry of Lands, Housing and Urban Development met the "
+               "United Nations Security Council envoy. The Security Council said later that "
+               "the Ministry of Livestock, Fisheries and Dairying agreed.")
+    assert got == {"Ministry of Lands, Housing and Urban Development",
+                   "United Nations Security Council",
+                   "Ministry of Livestock, Fisheries and Dairying"}
+
+
+def test_company_head_words_and_product_codes():
+    got = orgs("The deal with Hanbit Aerospace for K9 howitzers and with KL Energy Solution and "
+               "SEOJIN Holdings was signed at the Abuja Business School and the Okoro Petroleum "
+               "Refinery, said the Malaysian Forum for the Environment.")
+    assert {"Hanbit Aerospace", "KL Energy Solution", "SEOJIN Holdings", "Abuja Business School",
+            "Okoro Petroleum Refinery", "Malaysian Forum for the Environment"} <= got

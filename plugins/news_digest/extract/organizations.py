@@ -9,6 +9,7 @@ All matching walks the token list once.
 
 from __future__ import annotations
 
+import re
 from importlib import resources
 
 from ..model import Entity
@@ -17,6 +18,7 @@ from .lexicon import (
     MONTHS,
     NATIONALITIES,
     ROLE_HEADS,
+    ROLE_MODIFIERS,
     STOP,
     Tokens,
     dateline_spans,
@@ -44,9 +46,12 @@ centre center programme program institute division brigade regiment battalion ca
 mission chamber group industries holdings airlines airways company corporation commissariat
 secretariat tribunal observatory community endowment
 college academy seminary board club see inc ltd plc llc gmbh limited
+exchange refinery school administration aerospace motors shipping shipyard electronics
+pharmaceuticals technologies telecom logistics solution solutions chemicals petrochemicals
+railways
 """.split())
 # Heads that take a place after "in": "Verification Mission in Colombia".
-_IN_PLACE_HEADS = frozenset("mission chamber commerce office delegation embassy".split())
+_IN_PLACE_HEADS = frozenset("mission chamber commerce industry office delegation embassy".split())
 # Heads that take a country name right after them: "U.S. Forces Japan".
 _PLACE_AFTER_HEADS = frozenset("forces command".split())
 # Sentence and function words trimmed from the front of a name, but not
@@ -55,11 +60,15 @@ _LEAD_KEEP = frozenset("world national local business first united free new".spl
 
 # Heads that make a proper name even after only a nationality/party word
 # ("European Parliament", "Liberal Party") or on their own ("Congress").
-PROPER_HEADS = frozenset("party parliament congress senate commission union assembly".split())
+PROPER_HEADS = frozenset("""
+party parliament congress senate commission union assembly alliance front coalition movement
+league
+""".split())
 
 # Acronyms that are not organizations (or are places, handled by places.py).
 _NOT_ORG_ACRONYMS = frozenset("""
 US USA UK UAE AM PM GMT UTC TV OK CEO CFO MP MPS PM ID PR IT II III IV XX EST EDT BST CET
+NGO NGOS IST
 MEP MEPS MLA MLAS MSP MSPS TD TDS MK MKS MNA MPP
 DC NY LA AD BC VIP PHD DR MR MRS MS SR JR ST FAQ PDF URL HTML AI COVID
 LEAD END URGENT UPDATE UPDATED REFILE RPT CORRECTED WRAPUP FLASH ADVISORY EXCLUSIVE
@@ -70,6 +79,7 @@ _ADJ_SUFFIXES = ("-based", "-backed", "-led", "-funded", "-owned", "-run", "-lin
                  "-aligned", "-affiliated", "-allied", "-controlled", "-sponsored", "-listed",
                  "-headquartered", "-registered", "-owned")
 
+_DIGIT = re.compile(r"\d").search
 _lexicon: dict[str, str] | None = None
 _lex_first: frozenset[str] = frozenset()
 _lex_max = 1
@@ -196,7 +206,8 @@ def _match_organizations(toks: Tokens, datelines: tuple) -> list[tuple[int, int,
                     continue
             i += 1
             continue
-        if i > 0 and words[i - 1] in ORG_TYPE_NOUNS and not toks.sent[i]:
+        if i > 0 and not toks.sent[i] and (words[i - 1] in ORG_TYPE_NOUNS or (
+                toks.sent[i - 1] and words[i - 1].lower() in ORG_TYPE_NOUNS)):  # "Miner X"
             end = _typed_name(toks, i)
             if end:
                 out.append((i, end, " ".join(words[i:end])))
@@ -262,10 +273,12 @@ def _match_organizations(toks: Tokens, datelines: tuple) -> list[tuple[int, int,
             after_head = j > 0 and words[j - 1].lower() in HEADS
             if (kj == "w" and (wj == "and" or (wj in ("of", "for", "on") and after_head))
                     and j + 1 < n and kinds[j + 1] in "wa" and words[j + 1][:1].isupper()
-                    and not words[j + 1].endswith(_ADJ_SUFFIXES)):
+                    and not words[j + 1].endswith(_ADJ_SUFFIXES)
+                    and not _DIGIT(words[j + 1])):  # "Hanwha Aerospace for K9 guns"
                 j += 1
                 continue
-            if (kj == "w" and wj == "of" and after_head and j + 2 < n and words[j + 1] == "the"
+            if (kj == "w" and wj in ("of", "for") and after_head and j + 2 < n
+                    and words[j + 1] == "the"
                     and kinds[j + 2] in "wa" and words[j + 2][:1].isupper()):
                 j += 2
                 continue
@@ -311,6 +324,11 @@ def _match_organizations(toks: Tokens, datelines: tuple) -> list[tuple[int, int,
             # "Department of Justice", "Court of Justice", "Ministry of Foreign Affairs"
             if end < run_end and words[end] in ("of", "for"):
                 end = run_end
+            if end + 1 < n and words[last_head + 1] in ("of", "for"):
+                # "Ministry of Fisheries, Animal Husbandry and Dairying"
+                pe = portfolio_end(toks, last_head + 2)
+                if pe > last_head + 2:
+                    end = max(end, pe)
             end = _extend_place(toks, end)
             if (start >= 2 and words[start - 1] in ("of", "for")
                     and words[start - 2].lower() in ROLE_HEADS
@@ -328,7 +346,7 @@ def _match_organizations(toks: Tokens, datelines: tuple) -> list[tuple[int, int,
                 i = defer[1]
                 continue
             if (core or end > last_head + 1 or proper) :
-                out.append((start, end, " ".join(words[start:end])))
+                out.append((start, end, " ".join(words[start:end]).replace(" , ", ", ")))
             i = max(run_end, end, i + 1)
             continue
         if defer is not None:
@@ -340,6 +358,116 @@ def _match_organizations(toks: Tokens, datelines: tuple) -> list[tuple[int, int,
                 and not _shouting(toks, i) and not _initials(toks, i):
             out.append((i, i + 1, w))
         i += 1
+    extra = _described_names(toks)
+    if extra:
+        taken = bytearray(n)
+        for a, b, _ in out:
+            taken[a:b] = b"\x01" * (b - a)
+        new = [m for m in extra if not any(taken[m[0]:m[1]])]
+        if new:
+            out = sorted(out + new)
+    return out
+
+
+# Nouns that say what the name before them is: "Frelimo, the party that ...",
+# "Huta Stalowa Wola, a subsidiary of ...", "the Sejm, the lower house of parliament",
+# "the Lusa news agency".
+_APPOS_ORG_NOUNS = frozenset("""
+party parliament legislature subsidiary company firm group movement agency broadcaster
+newspaper militia coalition alliance bloc lender conglomerate manufacturer maker
+operator regulator charity organisation organization insurer carrier airline
+""".split())
+_APPOS_ORG_NOUNS_HOUSE = frozenset("house chamber".split())  # "the lower house of ..."
+_APPOS_END = frozenset(", . ; : ) that which whose of in since with for to and".split())
+_POST_ORG_NOUNS = frozenset("""
+agency party militia movement newspaper broadcaster works coalition alliance bloc group
+""".split())
+# Words before such a name: "the ruling Frelimo party", "state-run Al-Ahram newspaper".
+_POST_ORG_LEAD = frozenset("""
+the The ruling opposition governing main rival banned outlawed state official militant
+armed separatist rebel insurgent jihadist islamist hardline far-right far-left
+centre-right centre-left center-right center-left
+""".split())
+# Titles that show the capitalized run before them is a company or body:
+# "Hyundai Rotem President Choi Jae-won".
+_OWNER_TITLES = frozenset("President Chairman Chairwoman CEO Chief Founder".split())
+_NAME_MAX = 3
+
+
+def _name_run_before(toks: Tokens, k: int) -> int:
+    """Start of a 1-3 word capitalized name ending right before token ``k``, else -1."""
+    from .places import is_place
+
+    words, kinds = toks.words, toks.kinds
+    a = k
+    while (a > 0 and k - a < _NAME_MAX and kinds[a - 1] in "wa" and words[a - 1][:1].isupper()
+           and words[a - 1].lower() not in STOP and words[a - 1].lower() not in NATIONALITIES
+           and words[a - 1].lower() not in ROLE_HEADS and words[a - 1].lower() not in MONTHS
+           and words[a - 1].lower() not in HONORIFICS and not toks.poss[a - 1]):
+        a -= 1
+        if toks.sent[a]:
+            break
+    if a == k or is_place(" ".join(words[a:k])):
+        return -1
+    if a > 0 and kinds[a - 1] in "wa" and words[a - 1][:1].isupper() and not toks.sent[a]:
+        return -1  # a longer capitalized run: not this shape
+    return a
+
+
+def _described_names(toks: Tokens) -> list[tuple[int, int, str]]:
+    """Names the text says are organizations by a noun next to them (see above)."""
+    words, kinds, n = toks.words, toks.kinds, len(toks.words)
+    out: list[tuple[int, int, str]] = []
+    k = -1
+    while True:  # "X, the party that ...", "X, Azerbaijan's parliament,"
+        try:
+            k = words.index(",", k + 1)
+        except ValueError:
+            break
+        if k + 2 >= n:
+            continue
+        j = k + 1
+        if words[j] in ("the", "a", "an") or (toks.poss[j] and words[j][:1].isupper()):
+            j += 1
+        m = j
+        while m < n and m - j < 3 and kinds[m] == "w" and words[m].islower() \
+                and words[m] not in _APPOS_ORG_NOUNS and words[m] not in _APPOS_ORG_NOUNS_HOUSE:
+            m += 1
+        if m + 1 >= n or toks.poss[m] or words[m + 1] not in _APPOS_END:
+            continue
+        ok = words[m] in _APPOS_ORG_NOUNS or (
+            words[m] in _APPOS_ORG_NOUNS_HOUSE and words[m + 1] == "of")
+        if not ok or (words[m] in ("party", "group") and m > j and words[m - 1] == "political"):
+            continue
+        a = _name_run_before(toks, k)
+        if a >= 0:
+            out.append((a, k, " ".join(words[a:k])))
+    present = set(words)
+    for noun in _POST_ORG_NOUNS & present:  # "the Lusa news agency", "the X works"
+        k = -1
+        while True:
+            try:
+                k = words.index(noun, k + 1)
+            except ValueError:
+                break
+            e = k - 1 if k > 0 and words[k - 1] == "news" else k
+            a = _name_run_before(toks, e)
+            if a > 0 and (words[a - 1] in _POST_ORG_LEAD
+                          or words[a - 1].endswith(_ADJ_SUFFIXES)):
+                out.append((a, e, " ".join(words[a:e])))
+    for title in _OWNER_TITLES & present:  # "Hyundai Rotem President Choi Jae-won"
+        k = -1
+        while True:
+            try:
+                k = words.index(title, k + 1)
+            except ValueError:
+                break
+            if not (k + 1 < n and kinds[k + 1] == "w" and words[k + 1][:1].isupper()):
+                continue
+            a = _name_run_before(toks, k)
+            if a >= 0 and k - a >= 2 and not any(w.lower() in ROLE_MODIFIERS
+                                                 for w in words[a:k]):
+                out.append((a, k, " ".join(words[a:k])))
     return out
 
 
@@ -352,6 +480,7 @@ developer contractor brokerage bank outlet publisher retailer supplier exporter 
 miner shipbuilder automaker carmaker chipmaker pollster watchdog regulator think-tank
 group agency station charity network channel
 companies firms groups banks lenders carriers airlines broadcasters newspapers charities
+planemaker refiner utility shipper steelmaker ngo NGO
 """.split())
 # Plural type nouns introduce a list: "energy firms Alpha and Beta".
 _PLURAL_TYPE_NOUNS = frozenset(w for w in ORG_TYPE_NOUNS if w.endswith("s")
@@ -481,9 +610,15 @@ def find_organizations(text: str) -> list[Entity]:
         name = alias.get(name, name)
         name = first_spelling.setdefault(_spelling(name), name)  # one entry per spelling
         counts[name] = counts.get(name, 0) + 1
-    # A bare head word repeats the one longer name ending in it.
-    for name in [k for k in counts if " " not in k and k.lower() in HEADS]:
-        hosts = [k for k in counts if k != name and k.endswith(" " + name)]
+    # A bare head word ("the Commission") or a shorter name ("the Security Council")
+    # repeats the one longer name ending in it ("United Nations Security Council").
+    by_suffix: dict[str, list[str]] = {}
+    for k in counts:
+        parts = k.split(" ")
+        for x in range(1, len(parts)):
+            by_suffix.setdefault(" ".join(parts[x:]), []).append(k)
+    for name in [k for k in counts if k.rsplit(" ", 1)[-1].lower() in HEADS]:
+        hosts = [k for k in by_suffix.get(name, ()) if k in counts]
         if len(hosts) == 1:
             counts[hosts[0]] += counts.pop(name)
     _merge_spelled_out(counts)

@@ -558,8 +558,9 @@ def find_places(text: str, people: list[str] | tuple[str, ...] = ()) -> list[Ent
     text = mask_credits(text)
     toks = tokenize(text)
     in_org = set()
-    for a, b, name in match_organizations(toks):
-        if not is_place(name):  # "Soviet Union" has an organization's shape
+    index = _load()
+    for a, b, _name in match_organizations(toks):
+        if " ".join(toks.words[a:b]) not in index:  # "Soviet Union" has an org's shape
             in_org.update(range(a, b))
     if "(" in text:
         for a, b, _name in _defined_acronyms(toks):
