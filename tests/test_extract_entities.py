@@ -518,3 +518,20 @@ def test_company_head_words_and_product_codes():
                "Refinery, said the Malaysian Forum for the Environment.")
     assert {"Hanbit Aerospace", "KL Energy Solution", "SEOJIN Holdings", "Abuja Business School",
             "Okoro Petroleum Refinery", "Malaysian Forum for the Environment"} <= got
+
+
+def test_org_name_with_on_and_newspaper_named_the_x():
+    got = orgs("Villagers petitioned the Andean Commission on Human Rights, The Clarion "
+               "newspaper reported.")
+    assert {"Andean Commission on Human Rights", "Clarion"} <= got
+
+
+def test_verb_after_comma_is_not_an_appositive():
+    assert orgs("The envoy met Amani Wekesa, told parliament that the group would meet.") \
+        == set()
+
+
+def test_arabic_direction_in_province_names():
+    from news_digest.extract.places import _province_variants
+
+    assert "North Darfur" in _province_variants("Shamal Darfur")

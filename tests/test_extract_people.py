@@ -372,3 +372,17 @@ def test_appositive_role_with_from():
 def test_role_of_a_company_is_not_a_portfolio():
     got = names(_c("Le Van Tam, chief executive of Mekong Airlines, said fares would rise."))
     assert set(got) == {"Le Van Tam"}
+
+
+def test_capitalized_programme_name_after_an_adjective_title_word_is_not_a_person():
+    got = names(_c("Radars came under the Official Security Assistance programme, said "
+                   "Defence Secretary Ramon Dizon. Dizon thanked Tokyo."))
+    assert set(got) == {"Ramon Dizon"}
+
+
+def test_shared_head_portfolio_and_titled_one_word_name_repeats():
+    got = names(_c("The Secretary for Foreign and Diaspora Affairs, Amani Wekesa, told "
+                   "parliament that Kenya stayed neutral. Defence Minister Okafor arrived "
+                   "later. Okafor said the border was calm."))
+    assert got["Amani Wekesa"].roles == ["Secretary for Foreign and Diaspora Affairs"]
+    assert got["Okafor"].mentions == 2

@@ -387,3 +387,14 @@ def test_date_in_the_story_is_not_the_publication_date():
                    "Talks that began on 12/01/2025 and stalled on March 3rd, 2025 resumed.\n\n"
                    "More text.\n")
     assert data.date is None and data.date_provenance.kind == NONE
+
+
+@pytest.mark.parametrize(("line", "date"), [
+    ("Mombasa, March 3rd, 2025", "2025-03-03"),
+    ("Da Nang, 14.03.2025", "2025-03-14"),
+    ("Rosario, 12/03/2025 16:40 ART", "2025-03-12"),
+])
+def test_place_and_date_header_line(line, date):
+    data = meta_of(f"Port workers end strike\n{line}\n\nBy Achieng Odhiambo-Were\n\n"
+                   "Dock workers returned on Monday after talks.\n\nMore text.\n")
+    assert data.date == datetime.date.fromisoformat(date)

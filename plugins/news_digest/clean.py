@@ -160,7 +160,8 @@ _DATE_TOKEN = re.compile(
     r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?|"
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|today|yesterday|"
-    r"\d{1,4}(?:st|nd|rd|th)?|am|pm|a\.m|p\.m|gmt|utc|[a-z]st|[a-z]dt|et|on|at|of|h",
+    r"\d{1,4}(?:st|nd|rd|th)?|am|pm|a\.m|p\.m|gmt|utc|[a-z]st|[a-z]dt|et|on|at|of|h|"
+    r"art|brt|clt|cot|pet|uyt|vet|wat|eat|cat|sast|wib|pkt|kst|jst|hkt|sgt|ict|msk|trt",
     re.I,
 )
 _DATE_SPLIT = re.compile(r"[\s,./:|\-\u2013\u2014()+]+")
@@ -494,6 +495,12 @@ def _classify(text: str) -> tuple[str, str | None] | None:
     low = text.lower()
     if n <= 60 and _is_date_only(low):
         return ("date-line", text)
+    if n <= 60 and "," in text and any(ch.isdigit() for ch in text):
+        # "Nairobi, March 3rd, 2025" / "Hanoi, 14.03.2025": a place and a date
+        head, _, rest = text.partition(",")
+        rest = rest.strip()
+        if _is_date_only(rest.lower()) and is_place_name(head):
+            return ("date-line", rest)
     if n <= 100 and "ago" in low:
         # "October 3, 2025 5:42 PM GMT+1 Updated 2 hours ago"
         m = _RELATIVE_TAIL.search(low)

@@ -171,7 +171,7 @@ june july august september october november december jan feb mar apr jun jul aug
 oct nov dec mon tue wed thu fri sat sun am pm gmt utc bst est edt cet read watch listen
 related photo photos video videos credit credits image images picture pictures file source
 sources update updated published posted comment comments share click subscribe newsletter
-advertisement editor note reporting reported writing contributed copyright all rights
+advertisement editor note reporting reported writing contributed copyright all
 said says told added noted mr mrs ms dr sir madam lord lady god allah breaking live exclusive
 analysis opinion explainer world local national politics business sport sports weather
 many some most top senior official officials minister ministers president presidents

@@ -44,7 +44,8 @@ _ISO_RX = re.compile(r"\b(?P<y>\d{4})(?P<s>[-/.])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,
 _NUM_DMY_RX = re.compile(r"\b(?P<a>\d{1,2})(?P<s>[-/.])(?P<b>\d{1,2})(?P=s)(?P<y>\d{4})\b")
 _DAY_FIRST_ZONES = re.compile(
     r"\b(?:IST|BST|CET|CEST|EET|EEST|WET|WEST|WAT|CAT|EAT|SAST|MSK|PKT|WIB|WITA|AEST|AEDT|"
-    r"NZST|NZDT|GST|AST|TRT|ICT|KST|JST|HKT|SGT|MYT|PHT)\b")
+    r"NZST|NZDT|GST|AST|TRT|ICT|KST|JST|HKT|SGT|MYT|PHT|ART|BRT|CLT|CLST|COT|PET|UYT|"
+    r"PYT|BOT|ECT|VET)\b")
 _MONTH_FIRST_ZONES = re.compile(r"\b(?:ET|EST|EDT|PT|PST|PDT|MT|MST|MDT|AKST|HST)\b")
 _MDY_RX = re.compile(
     r"\b" + _MONTH_RX + r"\.? (?P<d>\d{1,2})(?:st|nd|rd|th)?,? (?P<y>\d{4})\b", re.I

@@ -322,8 +322,8 @@ def _match_organizations(toks: Tokens, datelines: tuple) -> list[tuple[int, int,
                 continue
             end = last_head + 1
             # "Department of Justice", "Court of Justice", "Ministry of Foreign Affairs"
-            if end < run_end and words[end] in ("of", "for"):
-                end = run_end
+            if end < run_end and words[end] in ("of", "for", "on"):
+                end = run_end  # "Commission on Human Rights"
             if end + 1 < n and words[last_head + 1] in ("of", "for"):
                 # "Ministry of Fisheries, Animal Husbandry and Dairying"
                 pe = portfolio_end(toks, last_head + 2)
@@ -409,7 +409,8 @@ def _name_run_before(toks: Tokens, k: int) -> int:
             break
     if a == k or is_place(" ".join(words[a:k])):
         return -1
-    if a > 0 and kinds[a - 1] in "wa" and words[a - 1][:1].isupper() and not toks.sent[a]:
+    if (a > 0 and kinds[a - 1] in "wa" and words[a - 1][:1].isupper() and not toks.sent[a]
+            and words[a - 1].lower() not in STOP):
         return -1  # a longer capitalized run: not this shape
     return a
 
@@ -429,6 +430,8 @@ def _described_names(toks: Tokens) -> list[tuple[int, int, str]]:
         j = k + 1
         if words[j] in ("the", "a", "an") or (toks.poss[j] and words[j][:1].isupper()):
             j += 1
+        else:
+            continue  # "X, told parliament": a verb, not an appositive
         m = j
         while m < n and m - j < 3 and kinds[m] == "w" and words[m].islower() \
                 and words[m] not in _APPOS_ORG_NOUNS and words[m] not in _APPOS_ORG_NOUNS_HOUSE:

@@ -224,9 +224,12 @@ def _role_before(toks: Tokens, start: int) -> str:
         role.pop(0)
     while role and (words[role[-1]].lower() in HONORIFICS - ROLE_HEADS or words[role[-1]] == "."):
         role.pop()
-    if not any(words[r].lower() in ROLE_HEADS for r in role):
+    heads = [r for r in role if words[r].lower() in ROLE_HEADS]
+    if not heads:
         return ""
-    return " ".join(words[role[0]:role[-1] + 1]) if role else ""
+    if heads[-1] != role[-1] and words[heads[-1] + 1] not in _ROLE_OBJ_PREP | {"at"}:
+        return ""  # "Official Security Assistance": a capitalized name, not a title
+    return " ".join(words[role[0]:role[-1] + 1])
 
 
 def _honorific_before(toks: Tokens, start: int) -> bool:
@@ -550,9 +553,10 @@ def find_people(cleaned: Cleaned, registry=None) -> list[Person]:
                      and (first_pos[c] < start or _honorific_before(toks, start) or role)]
             if len(cands) == 1:
                 hit = cands[0]
-        if (hit is None and len(name) == 1 and (role or _honorific_before(toks, start))
+        if (hit is None and len(name) == 1 and (role or _honorific_before(toks, start)
+                                                or name[0] in full)
                 and norm_key(name[0]) not in excluded and not is_acronym(name[0])):
-            hit = name[0]
+            hit = name[0]  # "President Ruto ... Ruto said": a titled one-word name, again
         if hit is not None and norm_key(hit) not in excluded:
             add(hit, role, start)
     order.sort(key=first_pos.__getitem__)  # first-mention order

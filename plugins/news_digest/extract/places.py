@@ -168,11 +168,13 @@ def _add_provinces(index: dict) -> None:
                 _add(index, name, name, _KIND_REGION, _POP_PROVINCE)
 
 
-# Direction words of French, Spanish and Portuguese region names, in English:
+# Direction words of French, Spanish, Portuguese and Arabic region names, in English:
 # "Nord-Kivu" is written "North Kivu" in English copy.
 _FOREIGN_DIRECTIONS = {
     "nord": "North", "sud": "South", "est": "East", "ouest": "West", "norte": "North",
     "sur": "South", "sul": "South", "oeste": "West", "centre": "Central", "centro": "Central",
+    # Arabic: "Shamal Darfur" is "North Darfur"
+    "shamal": "North", "janub": "South", "gharb": "West", "sharq": "East", "wasat": "Central",
 }
 
 
