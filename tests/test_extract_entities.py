@@ -535,3 +535,17 @@ def test_arabic_direction_in_province_names():
     from news_digest.extract.places import _province_variants
 
     assert "North Darfur" in _province_variants("Shamal Darfur")
+
+
+def test_accented_all_caps_dateline_is_a_place_not_an_acronym():
+    text = ("BELÉM, Brazil (AP) \u2014 Leaders met in Belém on Wednesday.\n\n"
+            "Drought hit Marsabit county and Kano state.")
+    assert "BELÉM" not in orgs(text)
+    assert {"Brazil", "Marsabit", "Kano"} <= places(text)
+
+
+def test_portfolio_list_does_not_run_into_the_next_name():
+    from news_digest.extract.lexicon import portfolio_end, tokenize
+
+    toks = tokenize("Minister for Science, Innovation and Technology and the Foreign Office")
+    assert toks.words[portfolio_end(toks, 2) - 1] == "Technology"

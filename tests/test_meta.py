@@ -398,3 +398,12 @@ def test_place_and_date_header_line(line, date):
     data = meta_of(f"Port workers end strike\n{line}\n\nBy Achieng Odhiambo-Were\n\n"
                    "Dock workers returned on Monday after talks.\n\nMore text.\n")
     assert data.date == datetime.date.fromisoformat(date)
+
+
+def test_agency_dateline_without_a_dash_gives_the_source():
+    data = meta_of("Minister leaves for Riyadh\n\nNew Delhi, Mar 3 (PTI) The external affairs "
+                   "minister left for Riyadh on Monday.\n\nMore text.\n")
+    assert data.source == "PTI"
+    data = meta_of("Airline resumes flights\n\nKenya Airways (KQ) said on Monday it would "
+                   "resume flights.\n\nMore text.\n")
+    assert data.source is None

@@ -189,13 +189,15 @@ _PHOTO_BY_END = re.compile(  # searched only in a line's last 200 chars
 # Datelines and lead-ins at the start of the first body paragraph.
 _PAREN_DATELINE = re.compile(
     r"^(?P<pre>[^()\n]{0,60}?) ?\((?P<outlet>[A-Z][\w .&'/-]{0,40}?)\) ?"
-    r"(?P<dash>[-\u2013\u2014]{1,2}) ?"
+    r"(?P<dash>[-\u2013\u2014]{1,2} ?|(?=[A-Z]))"
 )
 _NAME_DASH = re.compile(
     r"^(?P<name>[A-Z][\w&'.]*(?: (?:[A-Z0-9][\w&'.]*|of|the|and|de|al|el|for)){0,5})"
     r"(?P<rest>, [^()\n]{1,50}?)? ?(?P<dash>[-\u2013\u2014]{1,2}) (?=[\"'A-Z0-9])"
 )
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_DATED_PLACE = re.compile(
+    r", (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.? \d{1,2}\b")
 _OUTLET_CUES = frozenset(_words(
     """news times post press agency daily herald journal tribune gazette network radio tv
     television online today wire monitor observer telegraph guardian express chronicle
@@ -675,6 +677,8 @@ def _leading_marker(text: str) -> tuple[str, str, str | None, str | None]:
             and ". " not in pre
             and all(w[:1].isupper() or w[:1].isdigit() for w in pre_words)
             and len(outlet.split()) <= 4
+            # no dash ("New Delhi, Mar 3 (PTI) The minister"): only after a dated place
+            and (m.group("dash") or _DATED_PLACE.search(pre))
         ):
             date = pre if _YEAR.search(pre) else None
             return "dateline", m.group(0), outlet, date

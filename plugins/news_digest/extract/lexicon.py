@@ -313,10 +313,14 @@ def name_words(name: str) -> tuple[str, ...]:
 
 # A dateline at a line start: "KYIV, Ukraine (AP) —", "PORT SUDAN, Sudan, Feb 12 (Reuters) -",
 # "NEW DELHI/ABU DHABI:". Bounded repeats: no backtracking blow-up.
+_UC = "A-Z\u00c0-\u00d6\u00d8-\u00de"  # upper case, with accents ("BELÉM")
 _DATELINE_RE = re.compile(
-    r"^[ \t]*[A-Z][A-Z.'\u2019/\- ]{1,40}[A-Z.]"
+    rf"^[ \t]*[{_UC}][{_UC}.'\u2019/\- ]{{1,40}}[{_UC}.]"
     r"(?:, [A-Z][\w.' ]{0,40})?(?:, [A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?)?"
     r"[ \t]*(?:\([^()\n]{1,40}\))?[ \t]*(?:—|–|--?|:)", re.MULTILINE)
+
+
+_CAPS_RE = re.compile(rf"[ \t]*[{_UC}][{_UC}.'\u2019/\- ]*[{_UC}.]")
 
 
 @lru_cache(maxsize=16)
@@ -324,7 +328,7 @@ def dateline_spans(text: str) -> tuple[tuple[int, int, int], ...]:
     """(start, end of the all-caps place part, end) of each dateline in ``text``."""
     out = []
     for m in _DATELINE_RE.finditer(text):
-        caps = re.match(r"[ \t]*[A-Z][A-Z.'\u2019/\- ]*[A-Z.]", m.group())
+        caps = _CAPS_RE.match(m.group())
         out.append((m.start(), m.start() + (caps.end() if caps else 0), m.end()))
     return tuple(out)
 
@@ -391,8 +395,8 @@ def portfolio_end(toks: Tokens, i: int) -> int:
     end = i
     k = i
     while k < n:
-        if words[k] == "the" and k + 1 < n:
-            k += 1
+        if k == start and words[k] == "the" and k + 1 < n:
+            k += 1  # "Minister for the Environment"
         got = 0
         for phrase in PORTFOLIOS.get(words[k].lower(), ()):
             m = len(phrase)
@@ -405,6 +409,8 @@ def portfolio_end(toks: Tokens, i: int) -> int:
             break
         end = k + got
         k = end
+        if words[end - 1] == "and":
+            continue  # "Foreign and | Diaspora Affairs": a shared head follows
         if k + 1 < n and words[k] in _PORTFOLIO_JOINS:
             k += 1
             if words[k] == "and" and k + 1 < n:  # "Industry, Trade, and Investment"

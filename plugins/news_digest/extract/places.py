@@ -275,7 +275,10 @@ _FEATURE_OF = frozenset("Bay Gulf Sea Strait Straits Isle Islands Cape Horn Sea"
 # Feature word + name ("Lake Kivu", "Mount Elgon", "Cape Horn").
 _FEATURE_PREFIX = frozenset("Lake Mount Mt Cape Isle River".split())
 # Lower-case admin word after a region name ("the Kherson region").
-_ADMIN_LOWER = frozenset("region province oblast governorate prefecture area".split())
+_ADMIN_LOWER = frozenset("""
+region province oblast governorate prefecture area county district state municipality
+emirate
+""".split())
 _DIRECTIONS = frozenset("""
 North South East West Northern Southern Eastern Western Central Upper Lower Greater
 """.split())
