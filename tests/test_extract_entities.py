@@ -549,3 +549,17 @@ def test_portfolio_list_does_not_run_into_the_next_name():
 
     toks = tokenize("Minister for Science, Innovation and Technology and the Foreign Office")
     assert toks.words[portfolio_end(toks, 2) - 1] == "Technology"
+
+
+def test_small_places_by_their_context():
+    got = places("Lorries queued at the Kotobe border while patrols drove through Ikoyo with "
+                 "soldiers and searched the lagoons around Ikoyo. Farmers on the Ndara plain "
+                 "and near Lunsar in the north complained. Mbali, a small rocky island in the "
+                 "lake, was closed.")
+    assert {"Kotobe", "Ikoyo", "Ndara", "Lunsar", "Mbali"} <= got
+
+
+def test_near_and_around_do_not_make_companies_or_people_places():
+    assert places("Shops closed around Christmas and near Google offices; traders near "
+                  "Tesla said voters around Smith were angry about the Biden border policy.") \
+        == set()

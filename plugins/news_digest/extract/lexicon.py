@@ -175,6 +175,7 @@ advertisement editor note reporting reported writing contributed copyright all
 said says told added noted mr mrs ms dr sir madam lord lady god allah breaking live exclusive
 analysis opinion explainer world local national politics business sport sports weather
 many some most top senior official officials minister ministers president presidents
+christmas easter diwali hanukkah passover thanksgiving
 """.split())
 
 SPEECH_VERBS = frozenset("""

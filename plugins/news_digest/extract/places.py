@@ -316,6 +316,26 @@ def _features(toks: Tokens, words) -> dict[int, tuple[int, str]]:
                     and words[h + 1].lower() not in ORG_WORDS:
                 out.setdefault(h + 1, (e, " ".join(words[h + 1:e])))
             continue
+        if w in _LOWER_FEATURES:
+            # "the Seme border", "the Hauran plain", "the Afungi peninsula"
+            a = h
+            while (a > 0 and h - a < 2 and not sent[a] and not poss[a - 1]
+                   and _feature_word(words[a - 1], kinds[a - 1])):
+                a -= 1
+            if (0 < a < h and words[a - 1] in ("the", "The") and not poss[h - 1]
+                    and (h + 1 >= n or kinds[h + 1] == "p" or words[h + 1] in _AFTER_FEATURE)):
+                out.setdefault(a, (h, " ".join(words[a:h])))
+            if w not in _SETTLEMENT_NOUNS:
+                continue
+        if w in _NEAR_PREPS:
+            # "drove through Badagry", "parks around Morowali": a one-word place
+            e = h + 1
+            if (e < n and _feature_word(words[e], kinds[e]) and not poss[e] and len(words[e]) > 2
+                    and (e + 1 >= n or (kinds[e + 1] == "p" and words[e + 1] != "-"
+                                        and not (words[e + 1] == "." and len(words[e]) <= 4))
+                         or words[e + 1] in _AFTER_FEATURE)):  # not "St.", "Google offices"
+                out.setdefault(e, (e + 1, words[e]))
+            continue
         if w in _SETTLEMENT_NOUNS:
             got = _settlement(toks, words, h)
             if got:
@@ -405,8 +425,9 @@ def _settlement(toks: Tokens, words, h: int) -> tuple[int, int, str] | None:
     if not (h + 1 < n and words[h + 1] in _APPOS_PREP):
         return None
     k = h - 1
-    if k >= 0 and kinds[k] == "w" and words[k].islower() and words[k] not in ("a", "an"):
-        k -= 1  # one adjective
+    for _ in range(2):  # up to two adjectives: "a small uninhabited island"
+        if k >= 0 and kinds[k] == "w" and words[k].islower() and words[k] not in ("a", "an"):
+            k -= 1
     if not (k >= 1 and words[k] in ("a", "an") and words[k - 1] == ","):
         return None
     e = k - 1
@@ -419,8 +440,19 @@ def _settlement(toks: Tokens, words, h: int) -> tuple[int, int, str] | None:
     return a, e, " ".join(words[a:e])
 
 
+# Lower-case feature nouns after "the <Name>" ("the Seme border"), and what may follow.
+_LOWER_FEATURES = frozenset("""
+border plain plains plateau peninsula valley lagoon delta basin highlands hills coast
+crossing frontier corridor
+""".split())
+_AFTER_FEATURE = frozenset("""
+in near with and of to that where which between from on at into along area region
+while as after before since but or when for
+""".split())
+# Prepositions that only take a place: "through Badagry", "around Morowali".
+_NEAR_PREPS = frozenset("near around outside through".split())
 _FEATURE_TRIGGERS = (_FEATURE_OF | _FEATURE_PREFIX | _FEATURE_SUFFIX | _ADMIN_LOWER
-                     | _LOWER_DIRECTIONS | _SETTLEMENT_NOUNS)
+                     | _LOWER_DIRECTIONS | _SETTLEMENT_NOUNS | _LOWER_FEATURES | _NEAR_PREPS)
 
 
 def _is_namey(word: str) -> bool:
