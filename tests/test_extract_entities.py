@@ -563,3 +563,10 @@ def test_near_and_around_do_not_make_companies_or_people_places():
     assert places("Shops closed around Christmas and near Google offices; traders near "
                   "Tesla said voters around Smith were angry about the Biden border policy.") \
         == set()
+
+
+def test_possessive_plural_noun_starts_an_organization_name():
+    got = orgs("The People's Bank of Lakeland and the Workers' Party met; Russia's Foreign "
+               "Ministry declined to comment.")
+    assert "People's Bank of Lakeland" in got
+    assert not any(name.startswith("Russia") for name in got)

@@ -386,3 +386,19 @@ def test_shared_head_portfolio_and_titled_one_word_name_repeats():
                    "later. Okafor said the border was calm."))
     assert got["Amani Wekesa"].roles == ["Secretary for Foreign and Diaspora Affairs"]
     assert got["Okafor"].mentions == 2
+
+
+def test_given_name_ending_like_a_participle_at_a_sentence_start():
+    got = names(_c("Foreign Minister Ahmed Salem Nour arrived. Ahmed Salem Nour said talks "
+                   "would go on. Asked about aid, Nour said little; he asked for patience."))
+    assert set(got) == {"Ahmed Salem Nour"}
+    assert got["Ahmed Salem Nour"].mentions == 3
+
+
+def test_short_form_of_a_long_name_and_honorific_after_a_portfolio():
+    got = names(_c("Qatar's Minister of Foreign Affairs Sheikh Khalid bin Hamad Al Nasser flew "
+                   "to Cairo. Sheikh Khalid met officials. Khalid bin Hamad is expected to "
+                   "return on Saturday."))
+    assert set(got) == {"Khalid bin Hamad Al Nasser"}
+    assert got["Khalid bin Hamad Al Nasser"].roles[0] == "Minister of Foreign Affairs"
+    assert got["Khalid bin Hamad Al Nasser"].mentions == 3

@@ -407,3 +407,9 @@ def test_agency_dateline_without_a_dash_gives_the_source():
     data = meta_of("Airline resumes flights\n\nKenya Airways (KQ) said on Monday it would "
                    "resume flights.\n\nMore text.\n")
     assert data.source is None
+
+
+def test_weekday_date_line_with_a_european_time_zone():
+    data = meta_of("Envoys meet in Moscow\nThursday, 6 March 2025 | 14:05 CET\n"
+                   "By Liam O'Brien and Priya D'Souza\n\nEnvoys met on Thursday.\n\nMore.\n")
+    assert data.date == datetime.date(2025, 3, 6)

@@ -80,6 +80,8 @@ _ADJ_SUFFIXES = ("-based", "-backed", "-led", "-funded", "-owned", "-run", "-lin
                  "-headquartered", "-registered", "-owned")
 
 _DIGIT = re.compile(r"\d").search
+# Plural nouns whose possessive starts a name: "People's Bank of China", "Workers' Party".
+_POSS_IN_NAMES = frozenset("people peoples workers citizens women farmers veterans".split())
 _lexicon: dict[str, str] | None = None
 _lex_first: frozenset[str] = frozenset()
 _lex_max = 1
@@ -265,9 +267,10 @@ def _match_organizations(toks: Tokens, datelines: tuple) -> list[tuple[int, int,
                                     or wj.lower() in _LEAD_KEEP):
                 if kj == "w" and wj.lower() in HEADS:
                     last_head = j
-                if toks.poss[j]:
+                if toks.poss[j] and not (wj.lower() in _POSS_IN_NAMES and j + 1 < n
+                                         and words[j + 1][:1].isupper()):
                     j += 1
-                    break
+                    break  # "People's Bank of China" goes on; "Russia's ..." does not
                 j += 1
                 continue
             after_head = j > 0 and words[j - 1].lower() in HEADS
@@ -346,7 +349,10 @@ def _match_organizations(toks: Tokens, datelines: tuple) -> list[tuple[int, int,
                 i = defer[1]
                 continue
             if (core or end > last_head + 1 or proper) :
-                out.append((start, end, " ".join(words[start:end]).replace(" , ", ", ")))
+                name = " ".join(words[start:end]).replace(" , ", ", ")
+                if any(toks.poss[start:end - 1]):
+                    name = _join_name(toks, start, end)  # "People's Bank of China"
+                out.append((start, end, name))
             i = max(run_end, end, i + 1)
             continue
         if defer is not None:

@@ -403,7 +403,10 @@ def _portfolio_roles(toks: Tokens, blocked: list[bool]) -> dict[int, str]:
                 blocked[x] = True
             head = _role_before(toks, k) or words[k - 1]
             obj = " ".join(words[k:e]).replace(" , ", ", ")
-            out[e + 1 if e < n and words[e] == "," else e] = f"{head} {obj}"
+            at = e + 1 if e < n and words[e] == "," else e
+            if at < n and words[at].lower() in HONORIFICS and words[at][:1].isupper():
+                at += 2 if at + 1 < n and words[at + 1] == "." else 1  # "... Affairs Sheikh X"
+            out[at] = f"{head} {obj}"
     return out
 
 
@@ -460,6 +463,12 @@ def find_people(cleaned: Cleaned, registry=None) -> list[Person]:
     pending: list[tuple[int, int, list[str], str]] = []  # partial mentions with role
 
     first_pos: dict[str, int] = {}
+    lower_cache: list[frozenset[str]] = []
+
+    def lower_words() -> frozenset[str]:
+        if not lower_cache:
+            lower_cache.append(frozenset(w for w in toks.words if w.islower()))
+        return lower_cache[0]
 
     def add(canonical: str, role: str, pos: int) -> None:
         p = full.get(canonical)
@@ -488,9 +497,12 @@ def find_people(cleaned: Cleaned, registry=None) -> list[Person]:
             continue  # "Deputy Investment Minister X": the portfolio of a title
         start, name, obj_role = _strip_role_object(toks, start, end, name, place_of)
         role = portfolio_role.get(start) or obj_role or _role_before(toks, start)
-        # Drop a sentence-initial participle/adverb glued to a name ("Unlike Blinken").
+        # Drop a sentence-initial participle/adverb glued to a name ("Unlike Blinken",
+        # "Asked about it, Blinken"), but not a given name ("Mohammed bin Salman",
+        # "Ding Xuexiang"): the word must be a stop word or also appear in lower case.
         if toks.sent[start] and len(name) > 1 and not role and (
-                name[0].lower().endswith(("ing", "ly", "ed")) or name[0].lower() in STOP):
+                name[0].lower() in STOP or (name[0].lower().endswith(("ing", "ly", "ed"))
+                                            and name[0].lower() in lower_words())):
             name = name[1:]
             start += 1
         if (start, end) in place_spans or (len(name) == 1 and name[0][0].islower()):
@@ -551,6 +563,8 @@ def find_people(cleaned: Cleaned, registry=None) -> list[Person]:
             key = " ".join(name).lower()
             cands = [c for c in order if c.lower().startswith(key + " ")
                      and (first_pos[c] < start or _honorific_before(toks, start) or role)]
+            # "Mohammed bin Abdulrahman" is the short form of "... Al Thani": one person
+            cands = [c for c in cands if not any(d.startswith(c + " ") for d in cands)]
             if len(cands) == 1:
                 hit = cands[0]
         if (hit is None and len(name) == 1 and (role or _honorific_before(toks, start)
@@ -564,13 +578,19 @@ def find_people(cleaned: Cleaned, registry=None) -> list[Person]:
 
 
 def _merge_suffixes(people: list[Person]) -> list[Person]:
-    """Fold "Van der Linden" / "Da Costa" into "Pieter van der Linden" / "Ana da Costa"."""
+    """Fold "Van der Linden" / "Da Costa" into "Pieter van der Linden" / "Ana da Costa",
+    and a short form "Mohammed bin Salman" into the one longer "Mohammed bin Salman Al Saud".
+    """
     keys = {p.name: tuple(norm_key(p.name).split()) for p in people}
     out: list[Person] = []
     for p in people:
         k = keys[p.name]
         host = next((q for q in people if q is not p and len(keys[q.name]) > len(k)
                      and keys[q.name][-len(k):] == k), None)
+        if host is None and len(k) >= 2:
+            hosts = [q for q in people if q is not p and len(keys[q.name]) > len(k)
+                     and keys[q.name][:len(k)] == k]
+            host = hosts[0] if len(hosts) == 1 else None
         if host is None:
             out.append(p)
             continue
