@@ -413,3 +413,17 @@ def test_weekday_date_line_with_a_european_time_zone():
     data = meta_of("Envoys meet in Moscow\nThursday, 6 March 2025 | 14:05 CET\n"
                    "By Liam O'Brien and Priya D'Souza\n\nEnvoys met on Thursday.\n\nMore.\n")
     assert data.date == datetime.date(2025, 3, 6)
+
+
+@pytest.mark.parametrize(("line", "source"), [
+    ("Staff Reporter | Lakeside Courier", "Lakeside Courier"),
+    ("Our Correspondent, Rift Valley Echo", "Rift Valley Echo"),
+    ("Staff Writer", None),
+])
+def test_byline_naming_no_person(line, source):
+    raw = (f"Ethiopian leader in Nairobi for port talks\n{line}\n"
+           "Updated on: 07 Mar 2025, 10:15 EAT\n\nThe leader arrived on Friday.\n\nMore.\n")
+    data = meta_of(raw)
+    assert data.title == "Ethiopian leader in Nairobi for port talks"
+    assert data.source == source
+    assert data.date == datetime.date(2025, 3, 7)

@@ -96,6 +96,10 @@ _NOT_NAME_START = frozenset(_words(
     april may june july august september october november december the this that
     then now far default contrast comparison contrast way virtue law"""
 ))
+# A byline naming no person: "Staff Reporter | Outlet", "Our Correspondent, Outlet".
+_STAFF_BYLINE = re.compile(
+    r"^(?:staff|our|from our|special)\s+(?:reporter|writer|correspondent)s?"
+    r"(?:\s*[|,\-\u2013\u2014]\s*[A-Z][\w.&' -]{0,60})?$", re.I)
 _REPORTING_BY = re.compile(
     r"^(?:reporting|additional reporting|writing|editing|compiled|compiling|"
     r"produced|graphics|video|research) by\b.{0,250}$",
@@ -511,6 +515,10 @@ def _classify(text: str) -> tuple[str, str | None] | None:
             return ("date-line", text[:m.start()].rstrip(" |,-"))
     word = _FIRST_WORD.match(low)
     fw = word.group(0) if word else ""
+    if n <= 100 and fw in ("staff", "our", "from", "special"):
+        m = _STAFF_BYLINE.match(text)
+        if m:  # "Staff Reporter | Nation Africa", "Our Correspondent"
+            return ("byline", text)
     if fw not in _CLUTTER_STARTS and "newsletter" not in low and not fw.isdigit():
         return None
     if n <= 160 and fw in _BYLINE_STARTS:

@@ -92,6 +92,8 @@ _STAFF_SUFFIX = re.compile(
     r"correspondents?|writers?|newsroom|bureau)$",
     re.I,
 )
+_STAFF_ONLY = re.compile(
+    r"^(?:staff|our|from our|special)\s+(?:reporter|writer|correspondent)s?$", re.I)
 # "Sahel Observer - Headline": an outlet name (ending in an outlet word) before a dash.
 _OUTLET_PREFIX = re.compile(
     r"^(?P<o>(?:The )?[A-Z][\w'.\-]*(?: [A-Z][\w'.\-]*){0,3}) [-\u2013\u2014|] (?=\S)")
@@ -318,6 +320,8 @@ def outlet_from_byline(byline: str) -> str | None:
     segments = [s.strip() for s in re.split(r",|\||/| [-\u2013\u2014] | for ", b) if s.strip()]
     if not segments:
         return None
+    if len(segments) == 2 and _STAFF_ONLY.match(segments[0]):
+        return segments[1]  # "Staff Reporter | Nation Africa"
     candidates = segments[1:][::-1] if len(segments) > 1 else segments
     for seg in candidates:
         outlet = _as_outlet(seg, alone=len(segments) == 1)
