@@ -402,3 +402,17 @@ def test_short_form_of_a_long_name_and_honorific_after_a_portfolio():
     assert set(got) == {"Khalid bin Hamad Al Nasser"}
     assert got["Khalid bin Hamad Al Nasser"].roles[0] == "Minister of Foreign Affairs"
     assert got["Khalid bin Hamad Al Nasser"].mentions == 3
+
+
+def test_plural_title_before_a_list_of_names():
+    got = names(_c("Presidents Amos Kiprono and Jean-Luc Habimana met in Kampala; foreign "
+                   "ministers Ana Ruiz and Kofi Mensah signed."))
+    assert set(got) == {"Amos Kiprono", "Jean-Luc Habimana", "Ana Ruiz", "Kofi Mensah"}
+    assert got["Jean-Luc Habimana"].roles == ["President"]
+
+
+def test_country_possessive_before_a_name():
+    got = names(_c("The summit drew Ghana's Kwesi Amoah, Togo's Essozimna Tchalla and "
+                   "Kenya's Achieng Oduor. Israel's Iron Dome, an iron shield under a dome, "
+                   "was discussed."))
+    assert set(got) == {"Kwesi Amoah", "Essozimna Tchalla", "Achieng Oduor"}

@@ -41,7 +41,7 @@ from .lexicon import (
     tokenize,
 )
 from .organizations import match_organizations
-from .places import is_place, match_places
+from .places import is_place, match_places, place_kind
 
 # Lines that are not story text even if the cleaner left them in: bylines,
 # promo links, photo credits, agency footers. (The cleaner removes these too;
@@ -418,6 +418,23 @@ def _strip_demonym(name: list[str], start: int) -> tuple[list[str], int]:
     return name, start
 
 
+# Plural titles before a list of names: "Presidents X and Y", "foreign ministers X and Y".
+PLURAL_ROLES = {
+    "presidents": "President", "ministers": "minister", "leaders": "leader",
+    "envoys": "envoy", "ambassadors": "ambassador", "senators": "Senator",
+    "governors": "Governor", "generals": "General", "premiers": "Premier",
+    "kings": "King", "chancellors": "Chancellor", "lawmakers": "lawmaker",
+    "commanders": "commander", "spokesmen": "spokesman", "secretaries": "secretary",
+    "counterparts": "counterpart", "officials": "official",
+}
+
+
+def _country_possessive_before(toks: Tokens, start: int) -> bool:
+    """``Ghana's John Mahama``: a country's possessive right before a name."""
+    k = start - 1
+    return k >= 0 and toks.poss[k] and place_kind(toks.words[k]) == "country"
+
+
 def _the_demonym_before(toks: Tokens, start: int) -> bool:
     """``the Peruvian Rosa Quispe``, ``the Sri Lankan X``: a nationality describes a person."""
     words = toks.words
@@ -464,6 +481,7 @@ def find_people(cleaned: Cleaned, registry=None) -> list[Person]:
 
     first_pos: dict[str, int] = {}
     lower_cache: list[frozenset[str]] = []
+    plural_role: list = []  # [end token, role] of the last name after a plural title
 
     def lower_words() -> frozenset[str]:
         if not lower_cache:
@@ -497,6 +515,14 @@ def find_people(cleaned: Cleaned, registry=None) -> list[Person]:
             continue  # "Deputy Investment Minister X": the portfolio of a title
         start, name, obj_role = _strip_role_object(toks, start, end, name, place_of)
         role = portfolio_role.get(start) or obj_role or _role_before(toks, start)
+        if not role:
+            # "Presidents Yoweri Museveni and Paul Kagame": a plural title, both names
+            if start > 0 and toks.words[start - 1].lower() in PLURAL_ROLES:
+                role = PLURAL_ROLES[toks.words[start - 1].lower()]
+                plural_role[:] = [end, role]
+            elif (plural_role and start >= 2 and toks.words[start - 1] == "and"
+                  and plural_role[0] == start - 1):
+                role = plural_role[1]
         # Drop a sentence-initial participle/adverb glued to a name ("Unlike Blinken",
         # "Asked about it, Blinken"), but not a given name ("Mohammed bin Salman",
         # "Ding Xuexiang"): the word must be a stop word or also appear in lower case.
@@ -517,7 +543,9 @@ def find_people(cleaned: Cleaned, registry=None) -> list[Person]:
             evidence = (role or appos or known or _honorific_before(toks, start)
                         or _verb_next(toks, end) or _verb_before(toks, start)
                         or _described_as_person(toks, end) or _the_demonym_before(toks, start)
-                        or last_counts.get(name[-1].lower(), 0) > 1)
+                        or last_counts.get(name[-1].lower(), 0) > 1
+                        or (_country_possessive_before(toks, start) and len(name) <= 4
+                            and not any(w.lower() in lower_words() for w in name)))
             if evidence:
                 add(canon(name), role or appos, start)
                 continue
