@@ -427,3 +427,10 @@ def test_byline_naming_no_person(line, source):
     assert data.title == "Ethiopian leader in Nairobi for port talks"
     assert data.source == source
     assert data.date == datetime.date(2025, 3, 7)
+
+
+def test_wire_tag_headline_and_dated_dateline_with_abbreviated_month():
+    data = meta_of("(LEAD) Unification minister urges talks\n\n"
+                   "SEOUL, Aug. 14 (Yonhap) -- The minister spoke on Thursday.\n\nMore.\n")
+    assert data.title == "Unification minister urges talks"
+    assert data.source == "Yonhap"

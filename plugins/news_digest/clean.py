@@ -201,6 +201,7 @@ _NAME_DASH = re.compile(
     r"(?P<rest>, [^()\n]{1,50}?)? ?(?P<dash>[-\u2013\u2014]{1,2}) (?=[\"'A-Z0-9])"
 )
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_MONTH_ABBR_DOT = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\. ")
 _DATED_PLACE = re.compile(
     r", (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.? \d{1,2}\b")
 _OUTLET_CUES = frozenset(_words(
@@ -616,7 +617,11 @@ def _looks_like_headline(text: str) -> bool:
     t = text.rstrip(_CLOSERS)
     if not t or t[-1] in ".,;:" and not t.endswith(("...", "\u2026")):
         return False
-    return text[:1].isupper() or text[:1].isdigit() or text[:1] in "\"'"
+    return (text[:1].isupper() or text[:1].isdigit() or text[:1] in "\"'"
+            or bool(_WIRE_TAG.match(text)))  # "(LEAD) Minister urges ..."
+
+
+_WIRE_TAG = re.compile(r"\((?:[A-Z0-9][A-Za-z0-9 ]{1,20})\) [A-Z\"']")
 
 
 def _is_subheading(text: str) -> bool:
@@ -683,7 +688,7 @@ def _leading_marker(text: str) -> tuple[str, str, str | None, str | None]:
         pre_words = [w for w in re.split(r"[\s,]+", pre) if w]
         if (
             len(pre_words) <= 8
-            and ". " not in pre
+            and ". " not in _MONTH_ABBR_DOT.sub(" ", pre)  # "SEOUL, Aug. 14 (Yonhap) --"
             and all(w[:1].isupper() or w[:1].isdigit() for w in pre_words)
             and len(outlet.split()) <= 4
             # no dash ("New Delhi, Mar 3 (PTI) The minister"): only after a dated place

@@ -92,6 +92,8 @@ _STAFF_SUFFIX = re.compile(
     r"correspondents?|writers?|newsroom|bureau)$",
     re.I,
 )
+# A wire service's tag before a headline: "(LEAD) ...", "(2nd LD) ...", "(URGENT) ...".
+_WIRE_TAG = re.compile(r"^\((?:[A-Z0-9][A-Za-z0-9 ]{1,20})\) (?=[A-Z\"'])")
 _STAFF_ONLY = re.compile(
     r"^(?:staff|our|from our|special)\s+(?:reporter|writer|correspondent)s?$", re.I)
 # "Sahel Observer - Headline": an outlet name (ending in an outlet word) before a dash.
@@ -370,8 +372,8 @@ def extract_meta(cleaned: Cleaned, data: ArticleData) -> None:
         m = _OUTLET_PREFIX.match(cleaned.headline)
         if m and any(w.lower() in _OUTLET_CUES for w in m.group("o").split()[-1:]):
             outlet_prefix = m.group("o")
-        data.title = strip_wrapping_quotes(
-            cleaned.headline[m.end():] if outlet_prefix else cleaned.headline)
+        data.title = strip_wrapping_quotes(_WIRE_TAG.sub(
+            "", cleaned.headline[m.end():] if outlet_prefix else cleaned.headline))
         data.title_provenance = Provenance(TEXT, "headline")
     elif lead:
         data.title = title_from_lead(lead)
