@@ -582,3 +582,10 @@ def test_byline_with_hyphenated_lower_case_name_parts(line, names):
               "BUSAN -- Dockworkers returned to work on Friday. More.\n\nEnd of story.\n")
     assert c.bylines == [names]
     assert c.headline == "Busan port strike ends after three days"
+
+
+def test_place_and_date_line_with_a_bar_and_inputs_footer():
+    c = clean("Pact signed in Canberra\nBy Budi Santoso\nCanberra | 18 February 2025\n\n"
+              "Ministers signed the pact on Tuesday.\n\nWith inputs from agencies\n")
+    assert c.date_phrase == "18 February 2025"
+    assert [r.reason for r in c.removed] == ["byline", "date-line", "footer"]

@@ -416,3 +416,9 @@ def test_country_possessive_before_a_name():
                    "Kenya's Achieng Oduor. Israel's Iron Dome, an iron shield under a dome, "
                    "was discussed."))
     assert set(got) == {"Kwesi Amoah", "Essozimna Tchalla", "Achieng Oduor"}
+
+
+def test_research_titles_in_an_appositive():
+    got = names(_c("Dr Evan Halim, a senior fellow at the Lakeside Institute, said Jakarta "
+                   "would not join."))
+    assert got["Evan Halim"].roles == ["senior fellow"]

@@ -138,7 +138,8 @@ _FOOTER = re.compile(
     r"comment on this (?:story|article)|you must be logged in to post a comment|"
     r"all rights reserved|back to top|print this (?:article|page)|report an error|"
     r"tags?:.{0,150}|topics?:.{0,150}|filed under:?.{0,150}|our standards:?.{0,150}|"
-    r"listen to this article|\d{1,3}(?:-| )min(?:ute)?s? read)\s*[.!:]?$",
+    r"listen to this article|\d{1,3}(?:-| )min(?:ute)?s? read|"
+    r"\(?with (?:additional )?inputs? from [\w ,&.'-]{1,60}\)?)\s*[.!:]?$",
     re.I,
 )
 _COPYRIGHT = re.compile(r"^(?:\u00a9|\(c\)|copyright\b).{0,160}$", re.I)
@@ -201,6 +202,7 @@ _NAME_DASH = re.compile(
     r"(?P<rest>, [^()\n]{1,50}?)? ?(?P<dash>[-\u2013\u2014]{1,2}) (?=[\"'A-Z0-9])"
 )
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_PLACE_DATE_SEP = re.compile(r",|\s[|\-\u2013\u2014]\s")
 _MONTH_ABBR_DOT = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\. ")
 _DATED_PLACE = re.compile(
     r", (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.? \d{1,2}\b")
@@ -468,7 +470,7 @@ _CLUTTER_STARTS = _BYLINE_STARTS | _SOCIAL_WORDS | frozenset(_words(
     view join all back print report tag tags topic topics filed copyright advertisement
     sponsored story continue scroll ad ads subscribe follow photo photos image images picture
     pictures photograph photographs illustration main header cover credit credits warning
-    note disclaimer our"""
+    note disclaimer our with"""
 ))
 
 
@@ -503,12 +505,13 @@ def _classify(text: str) -> tuple[str, str | None] | None:
     low = text.lower()
     if n <= 60 and _is_date_only(low):
         return ("date-line", text)
-    if n <= 60 and "," in text and any(ch.isdigit() for ch in text):
-        # "Nairobi, March 3rd, 2025" / "Hanoi, 14.03.2025": a place and a date
-        head, _, rest = text.partition(",")
-        rest = rest.strip()
-        if _is_date_only(rest.lower()) and is_place_name(head):
-            return ("date-line", rest)
+    if n <= 60 and any(ch.isdigit() for ch in text):
+        # "Nairobi, March 3rd, 2025" / "Hanoi, 14.03.2025" / "Canberra | 18 February 2025"
+        m = _PLACE_DATE_SEP.search(text)
+        if m:
+            head, rest = text[:m.start()], text[m.end():].strip()
+            if _is_date_only(rest.lower()) and is_place_name(head):
+                return ("date-line", rest)
     if n <= 100 and "ago" in low:
         # "October 3, 2025 5:42 PM GMT+1 Updated 2 hours ago"
         m = _RELATIVE_TAIL.search(low)

@@ -58,6 +58,7 @@ chairperson vice-chair vice-chairman co-chair president-designate sultan emira s
 high-commissioner consul consul-general attaché attache minister-president
 counterpart executive mp mep mla msp td mk mna mpp
 vice-minister deputy-minister vice-premier vice-governor vice-chancellor co-founder
+fellow lecturer scholar historian scientist
 """.split())
 
 # Words that may precede a head inside a title ("Prime", "Defense", "Minority"...).
