@@ -570,3 +570,11 @@ def test_possessive_plural_noun_starts_an_organization_name():
                "Ministry declined to comment.")
     assert "People's Bank of Lakeland" in got
     assert not any(name.startswith("Russia") for name in got)
+
+
+def test_companies_named_by_what_the_text_says_about_them():
+    got = orgs("Gas from a field operated by Marisol Energia reached the coast. Ana Lim, chief "
+               "executive of Skyjet, said Nordatom's shares fell; shares in Equiterra rose and "
+               "a stake in Baltimar was sold.")
+    assert {"Marisol Energia", "Skyjet", "Nordatom", "Equiterra", "Baltimar"} <= got
+    assert orgs("The field is owned by Kenya. Ruto's shares of the vote fell.") == set()

@@ -398,6 +398,16 @@ centre-right centre-left center-right center-left
 # "Hyundai Rotem President Choi Jae-won".
 _OWNER_TITLES = frozenset("President Chairman Chairwoman CEO Chief Founder".split())
 _NAME_MAX = 3
+# Company cues: "chief executive of X", "shares in X", "operated by X" ...
+_FIRM_CUES_BEFORE = {
+    "of": frozenset("""executive ceo chairman chairwoman founder shareholders shares
+                       subsidiary unit division owner operator""".split()),
+    "in": frozenset("shares stake stakes".split()),
+    "by": frozenset("operated owned developed acquired".split()),
+}
+_FIRM_PREPS = frozenset(_FIRM_CUES_BEFORE)
+# ... and "X's chief executive", "X's shares".
+_FIRM_CUES_AFTER = frozenset("shares shareholders ceo headquarters subsidiary executives".split())
 
 
 def _name_run_before(toks: Tokens, k: int) -> int:
@@ -423,6 +433,8 @@ def _name_run_before(toks: Tokens, k: int) -> int:
 
 def _described_names(toks: Tokens) -> list[tuple[int, int, str]]:
     """Names the text says are organizations by a noun next to them (see above)."""
+    from .places import is_place
+
     words, kinds, n = toks.words, toks.kinds, len(toks.words)
     out: list[tuple[int, int, str]] = []
     k = -1
@@ -464,6 +476,42 @@ def _described_names(toks: Tokens) -> list[tuple[int, int, str]]:
             if a > 0 and (words[a - 1] in _POST_ORG_LEAD
                           or words[a - 1].endswith(_ADJ_SUFFIXES)):
                 out.append((a, e, " ".join(words[a:e])))
+    for prep in _FIRM_PREPS & present:  # "chief executive of X", "operated by X"
+        k = -1
+        while True:
+            try:
+                k = words.index(prep, k + 1)
+            except ValueError:
+                break
+            if not (k > 0 and words[k - 1].lower() in _FIRM_CUES_BEFORE[prep]):
+                continue
+            e = k + 1
+            while (e < n and e - k <= _NAME_MAX and kinds[e] in "wa"
+                   and words[e][:1].isupper() and not toks.poss[e - 1]):
+                e += 1
+            if e == k + 1 or (toks.poss[e - 1] and e < n and words[e].lower() in STOP):
+                continue
+            if e > k + 1 and _name_run_before(toks, e) == k + 1:
+                out.append((k + 1, e, " ".join(words[k + 1:e])))
+    for cue in _FIRM_CUES_AFTER & present:  # "X's chief executive", "X's shares"
+        k = -1
+        while True:
+            try:
+                k = words.index(cue, k + 1)
+            except ValueError:
+                break
+            if not (k > 0 and toks.poss[k - 1] and words[k - 1][:1].isupper()) or (
+                    cue == "shares" and k + 1 < n and words[k + 1] == "of"):
+                continue  # not "Ruto's shares of the vote"
+            b = k - 1
+            a = b
+            while (a > 0 and b - a < _NAME_MAX - 1 and kinds[a - 1] in "wa"
+                   and words[a - 1][:1].isupper() and not toks.sent[a]
+                   and words[a - 1].lower() not in STOP):
+                a -= 1
+            if not (words[a].lower() in STOP or words[a].lower() in NATIONALITIES
+                    or is_place(" ".join(words[a:k]))):
+                out.append((a, k, " ".join(words[a:k])))
     for title in _OWNER_TITLES & present:  # "Hyundai Rotem President Choi Jae-won"
         k = -1
         while True:
