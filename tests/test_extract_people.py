@@ -422,3 +422,10 @@ def test_research_titles_in_an_appositive():
     got = names(_c("Dr Evan Halim, a senior fellow at the Lakeside Institute, said Jakarta "
                    "would not join."))
     assert got["Evan Halim"].roles == ["senior fellow"]
+
+
+def test_paternal_surname_of_a_double_surname():
+    got = names(_c("Peru's Minister of Energy and Mines, Rosa Elena Quispe Huaman, spoke on "
+                   "Monday. Minister Quispe said permits would be faster."))
+    assert set(got) == {"Rosa Elena Quispe Huaman"}
+    assert got["Rosa Elena Quispe Huaman"].mentions == 2

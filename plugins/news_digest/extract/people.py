@@ -595,6 +595,13 @@ def find_people(cleaned: Cleaned, registry=None) -> list[Person]:
             cands = [c for c in cands if not any(d.startswith(c + " ") for d in cands)]
             if len(cands) == 1:
                 hit = cands[0]
+        if hit is None and len(name) == 1:
+            # the paternal surname of a Spanish double surname: "María Quispe Huamán ...
+            # Minister Quispe"; a middle word of exactly one full name
+            key = name[0].lower()
+            cands = [c for c in order if key in c.lower().split()[1:-1]]
+            if len(cands) == 1:
+                hit = cands[0]
         if (hit is None and len(name) == 1 and (role or _honorific_before(toks, start)
                                                 or name[0] in full)
                 and norm_key(name[0]) not in excluded and not is_acronym(name[0])):
