@@ -429,3 +429,11 @@ def test_paternal_surname_of_a_double_surname():
                    "Monday. Minister Quispe said permits would be faster."))
     assert set(got) == {"Rosa Elena Quispe Huaman"}
     assert got["Rosa Elena Quispe Huaman"].mentions == 2
+
+
+def test_calendar_words_as_given_names_and_title_of_an_organization():
+    got = names(_c("Czech Foreign Minister Jan Novak met Defence Minister Li Jun. and Vice "
+                   "Chairman of the Central Military Commission Zhao Weiming on Jan. 5. "
+                   "Talks resumed Jan 9 with Sun Peiwen, who said little."))
+    assert set(got) == {"Jan Novak", "Li Jun", "Zhao Weiming", "Sun Peiwen"}
+    assert got["Zhao Weiming"].roles == ["Vice Chairman of the Central Military Commission"]

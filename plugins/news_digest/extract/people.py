@@ -61,7 +61,7 @@ _BYLINE_SPLIT = re.compile(r"\s*(?:[|,/;&]|\b(?:and|in|for|with)\b)\s*", re.IGNO
 # Honorifics that are also surnames (only taken as one after a given name).
 _TITLE_SURNAMES = frozenset("bishop cardinal pastor lord pope king prince".split())
 # Calendar abbreviations (stop words) that are also given or middle names.
-_CALENDAR_NAME_WORDS = frozenset("thu sun may mon".split())
+_CALENDAR_NAME_WORDS = frozenset("thu sun may mon jun jan".split())
 _ADVERBS = frozenset("also then later again first now previously had has have has also".split())
 _APPOS_DET = frozenset("a an the".split())
 _NON_ROLE_START = NATIONALITIES | (STOP - ROLE_HEADS - ROLE_MODIFIERS)
@@ -128,12 +128,19 @@ def _segments(toks: Tokens, blocked: list[bool]) -> list[tuple[int, int, list[st
             name = [words[i], words[i + 1]]
             j = i + 2
         elif blocked[i] or not _name_word(words[i], kinds[i]):
-            if words[i] not in _STOP_LETTERS or not _stop_initial(toks, i, blocked):
+            if (not blocked[i] and words[i].lower() in _CALENDAR_NAME_WORDS and is_cap(words[i])
+                    and i + 1 < n and not blocked[i + 1] and not toks.poss[i]
+                    and _name_word(words[i + 1], kinds[i + 1])):
+                start = i  # "Jan Egeland", "Sun Weidong": a given name, not a date word
+                name = [words[i]]
+                j = i + 1
+            elif words[i] not in _STOP_LETTERS or not _stop_initial(toks, i, blocked):
                 i += 1
                 continue
-            start = i  # "A. K. Name": an initial that is also a function word
-            name = [words[i]]
-            j = i + 1
+            else:
+                start = i  # "A. K. Name": an initial that is also a function word
+                name = [words[i]]
+                j = i + 1
         else:
             start = i
             name = [words[i]]
@@ -161,10 +168,10 @@ def _segments(toks: Tokens, blocked: list[bool]) -> list[tuple[int, int, list[st
                 name.append(w + ".")
                 j += 2
                 continue
-            # a calendar abbreviation inside a name: "Nguyen Thi Thu Ha", "Pham Thu Trang"
-            if (k == "w" and w.lower() in _CALENDAR_NAME_WORDS and is_cap(w) and j + 1 < n
-                    and not blocked[j + 1] and _name_word(words[j + 1], kinds[j + 1])
-                    and not toks.poss[j]):
+            # a calendar abbreviation inside a name: "Nguyen Thi Thu Ha", "Dong Jun and",
+            # but not "Smith Jan. 5"
+            if (k == "w" and w.lower() in _CALENDAR_NAME_WORDS and is_cap(w)
+                    and _calendar_word_in_name(toks, j, blocked)):
                 name.append(w)
                 j += 1
                 continue
@@ -187,6 +194,18 @@ def _segments(toks: Tokens, blocked: list[bool]) -> list[tuple[int, int, list[st
         out.append((start, j, name))
         i = j
     return out
+
+
+def _calendar_word_in_name(toks: Tokens, j: int, blocked: list[bool]) -> bool:
+    """Is the calendar word at ``j`` (after a name word) part of the name, not a date?"""
+    words, kinds, n = toks.words, toks.kinds, len(toks.words)
+    if j + 1 >= n:
+        return True
+    if not blocked[j + 1] and _name_word(words[j + 1], kinds[j + 1]):
+        return True
+    if kinds[j + 1] == "n":
+        return False  # "Jan 5"
+    return not (words[j + 1] == "." and j + 2 < n and kinds[j + 2] == "n")  # "Jan. 5"
 
 
 def _role_before(toks: Tokens, start: int) -> str:
@@ -410,6 +429,18 @@ def _portfolio_roles(toks: Tokens, blocked: list[bool]) -> dict[int, str]:
     return out
 
 
+def _role_of_org(toks: Tokens, a: int, start: int) -> str:
+    """``Vice Chairman of the Central Military Commission Zhang Youxia``: the whole title."""
+    words = toks.words
+    k = a - 1
+    if k >= 0 and words[k] == "the":
+        k -= 1
+    if not (k >= 1 and words[k] in ("of", "for") and words[k - 1].lower() in ROLE_HEADS):
+        return ""
+    head = _role_before(toks, k) or words[k - 1]
+    return f"{head} {' '.join(words[k:start])}"
+
+
 def _strip_demonym(name: list[str], start: int) -> tuple[list[str], int]:
     """``Sri Lankan Fisheries ...`` / ``South African X``: a demonym is not part of a name."""
     for m in (3, 2):
@@ -461,7 +492,9 @@ def find_people(cleaned: Cleaned, registry=None) -> list[Person]:
         place_spans.add((a, b))
         for k in range(a, b):
             place_of[k] = b
+    org_end_at: dict[int, int] = {}
     for a, b, _name in match_organizations(toks):
+        org_end_at[b] = a
         for k in range(a, b):
             blocked[k] = True
     portfolio_role = _portfolio_roles(toks, blocked)
@@ -515,6 +548,8 @@ def find_people(cleaned: Cleaned, registry=None) -> list[Person]:
             continue  # "Deputy Investment Minister X": the portfolio of a title
         start, name, obj_role = _strip_role_object(toks, start, end, name, place_of)
         role = portfolio_role.get(start) or obj_role or _role_before(toks, start)
+        if not role and start in org_end_at:
+            role = _role_of_org(toks, org_end_at[start], start)
         if not role:
             # "Presidents Yoweri Museveni and Paul Kagame": a plural title, both names
             if start > 0 and toks.words[start - 1].lower() in PLURAL_ROLES:
