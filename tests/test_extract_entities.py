@@ -578,3 +578,8 @@ def test_companies_named_by_what_the_text_says_about_them():
                "a stake in Baltimar was sold.")
     assert {"Marisol Energia", "Skyjet", "Nordatom", "Equiterra", "Baltimar"} <= got
     assert orgs("The field is owned by Kenya. Ruto's shares of the vote fell.") == set()
+
+
+def test_lexicon_name_with_a_head_and_a_place():
+    assert orgs("Monitors from the European Union Mission in Moldova patrol the border.") \
+        == {"European Union Mission in Moldova"}

@@ -240,6 +240,9 @@ def _match_organizations(toks: Tokens, datelines: tuple) -> list[tuple[int, int,
                 if end < n and kinds[end] == "w" and words[end].lower() in HEADS \
                         and words[end][:1].isupper():
                     end, name = end + 1, " ".join(words[i:end + 1])  # "Likud Party"
+                    placed = _extend_place(toks, end)  # "European Union Mission in Armenia"
+                    if placed > end:
+                        end, name = placed, " ".join(words[i:placed])
                 # A lexicon name that starts a longer pattern name (Hamas Political
                 # Bureau) is still recorded as itself, unless it is itself a
                 # multi-word name inside a longer one ("United Nations
