@@ -589,3 +589,18 @@ def test_place_and_date_line_with_a_bar_and_inputs_footer():
               "Ministers signed the pact on Tuesday.\n\nWith inputs from agencies\n")
     assert c.date_phrase == "18 February 2025"
     assert [r.reason for r in c.removed] == ["byline", "date-line", "footer"]
+
+
+@pytest.mark.parametrize(("line", "promo"), [
+    ("Read | Amani Otieno on the economy", True),
+    ("Related Story: Tom Mboya statue unveiled", True),
+    ("Suggested: Peter Achieng speaks", True),
+    ("You may also like: Grace Wanjiru returns", True),
+    ("Opinion | Ngozi Adeyemi on trade", True),
+    ("Read-outs of the call showed little progress.", False),
+    ("Opinion polls show the president ahead.", False),
+])
+def test_more_promo_line_shapes(line, promo):
+    c = clean(f"Minister arrives for talks\n\nThe minister arrived on Monday.\n\n{line}\n\n"
+              "More text follows here.\n")
+    assert ([r.reason for r in c.removed] == ["promo"]) is promo

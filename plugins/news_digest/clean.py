@@ -117,7 +117,10 @@ _MONTH_WORD = re.compile(
 )
 _SOURCE_LINE = re.compile(r"^sources?\s*:\s*(?P<src>\S.{0,60})$", re.I)
 _PROMO_SEP = re.compile(
-    r"^(?:read\s+more|read\s+also|also\s+read|read\s+next|related|see\s+also|"
+    r"^(?:read\s+more|read\s+also|also\s+read|read\s+next|"
+    r"read(?=\s*[:|]|\s+[-\u2013\u2014]\s)|"  # "Read | headline", not "Read-outs of"
+    r"related(?:\s+(?:story|stories|articles?|news|content|reading|coverage))?|see\s+also|"
+    r"suggested(?:\s+reading)?|you\s+(?:may|might)\s+also\s+like|opinion|"
     r"more\s+on\s+this|more|recommended|don'?t\s+miss|must\s+read|watch|listen|trending|"
     r"editor'?s\s+picks?|latest|also\s+on\s+\w+|top\s+stories|more\s+news|"
     r"recommended\s+stories)\s*(?::|-|\u2013|\u2014|\||>>|\u00bb)\s*.{0,250}$",
@@ -470,7 +473,7 @@ _CLUTTER_STARTS = _BYLINE_STARTS | _SOCIAL_WORDS | frozenset(_words(
     view join all back print report tag tags topic topics filed copyright advertisement
     sponsored story continue scroll ad ads subscribe follow photo photos image images picture
     pictures photograph photographs illustration main header cover credit credits warning
-    note disclaimer our with"""
+    note disclaimer our with suggested opinion"""
 ))
 
 

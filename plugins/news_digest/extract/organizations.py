@@ -46,7 +46,7 @@ centre center programme program institute division brigade regiment battalion ca
 mission chamber group industries holdings airlines airways company corporation commissariat
 secretariat tribunal observatory community endowment
 college academy seminary board club see inc ltd plc llc gmbh limited
-exchange refinery school administration aerospace motors shipping shipyard electronics
+exchange refinery school administration aerospace motors shipping shipyard electronics rally
 pharmaceuticals technologies telecom logistics solution solutions chemicals petrochemicals
 railways
 """.split())
