@@ -583,3 +583,9 @@ def test_companies_named_by_what_the_text_says_about_them():
 def test_lexicon_name_with_a_head_and_a_place():
     assert orgs("Monitors from the European Union Mission in Moldova patrol the border.") \
         == {"European Union Mission in Moldova"}
+
+
+def test_maiden_visit_is_a_first_trip():
+    trip = find_trip("The minister, on her maiden visit to Ghana as foreign minister, said so. "
+                     "She gave her maiden speech in parliament last year.")
+    assert trip.number == 1 and trip.basis == "visit"
