@@ -437,3 +437,21 @@ def test_calendar_words_as_given_names_and_title_of_an_organization():
                    "Talks resumed Jan 9 with Sun Peiwen, who said little."))
     assert set(got) == {"Jan Novak", "Li Jun", "Zhao Weiming", "Sun Peiwen"}
     assert got["Zhao Weiming"].roles == ["Vice Chairman of the Central Military Commission"]
+
+
+@pytest.mark.parametrize(("text", "name", "role"), [
+    ("Cabinet Secretary for Interior and National Administration Kiprop Tanui spoke.",
+     "Kiprop Tanui", "Cabinet Secretary for Interior and National Administration"),
+    ("Deputy Minister of International Relations and Cooperation Alvin Botha met him.",
+     "Alvin Botha", "Deputy Minister of International Relations and Cooperation"),
+    ("Minister of Petroleum and Natural Gas Harjit Singh Rao arrived.",
+     "Harjit Singh Rao", "Minister of Petroleum and Natural Gas"),
+    ("Minister for Europe and Foreign Affairs Jean-Noel Barre met him.",
+     "Jean-Noel Barre", "Minister for Europe and Foreign Affairs"),
+    ("Minister of Veterans and Military Affairs Ana Leal spoke.",
+     "Ana Leal", "Minister of Veterans and Military Affairs"),
+])
+def test_unlisted_portfolios_with_a_portfolio_last_word(text, name, role):
+    got = names(_c(text))
+    assert set(got) == {name}
+    assert got[name].roles == [role]
