@@ -589,3 +589,8 @@ def test_maiden_visit_is_a_first_trip():
     trip = find_trip("The minister, on her maiden visit to Ghana as foreign minister, said so. "
                      "She gave her maiden speech in parliament last year.")
     assert trip.number == 1 and trip.basis == "visit"
+
+
+def test_economic_acronyms_are_not_organizations():
+    assert orgs("Spending rose to 5% of GDP, LNG exports grew and VAT fell, NATO said.") \
+        == {"NATO"}
