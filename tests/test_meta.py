@@ -434,3 +434,15 @@ def test_wire_tag_headline_and_dated_dateline_with_abbreviated_month():
                    "SEOUL, Aug. 14 (Yonhap) -- The minister spoke on Thursday.\n\nMore.\n")
     assert data.title == "Unification minister urges talks"
     assert data.source == "Yonhap"
+
+
+def test_outlet_on_its_own_line_after_the_byline():
+    raw = ("Alliance chief visits Vilnius\nBY INGRIDA KAZLAUSKAITE-JONES\nLakeside Press\n"
+           "Published 10:42 AM EET, Wed April 16, 2025\n\n"
+           "The alliance chief arrived on Wednesday.\n\nMore text.\n")
+    c = clean(raw)
+    data = meta_of(raw)
+    assert data.source == "Lakeside Press"
+    assert c.bylines == ["INGRIDA KAZLAUSKAITE-JONES, Lakeside Press"]
+    assert data.date == datetime.date(2025, 4, 16)
+    assert "Lakeside Press" not in " ".join(b.text for b in c.blocks)

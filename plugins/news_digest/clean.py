@@ -760,10 +760,16 @@ def clean(text: str) -> Cleaned:
     # further down it is story text (a timeline entry, say).
     seen_content = 0
     pending_dates: list[int] = []
+    prev_reason: str | None = None
     for i, t in enumerate(lines):
         if not t:
             continue
         c = _classify(t)
+        if c is None and prev_reason == "byline" and cleaned.bylines and _is_outlet_line(t):
+            # "By JANE DOE" then "Associated Press" on its own line: the byline's outlet
+            cleaned.bylines[-1] += f", {t}"
+            c = ("byline", None)
+        prev_reason = c[0] if c is not None else None
         if c is not None and c[0] == "date-line" and seen_content > 1:
             pending_dates.append(i)  # decided below, by its neighbours
             continue
@@ -892,6 +898,14 @@ def clean(text: str) -> Cleaned:
         cleaned.blocks.append(Block(kind, p.text, p.line))
     cleaned.removed.sort(key=lambda r: r.line)
     return cleaned
+
+
+def _is_outlet_line(text: str) -> bool:
+    """A short title-case line naming an outlet ("Associated Press", "The Kigali Times")."""
+    words = text.split()
+    return (1 <= len(words) <= 5 and not _ends_terminal(text) and len(text) <= 60
+            and all(w[:1].isupper() or w.lower() in ("of", "the", "and", "&") for w in words)
+            and any(w.lower().strip(".,") in _OUTLET_CUES for w in words))
 
 
 def _prev_nonblank(lines: list[str], i: int) -> int | None:
