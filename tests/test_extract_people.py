@@ -455,3 +455,11 @@ def test_unlisted_portfolios_with_a_portfolio_last_word(text, name, role):
     got = names(_c(text))
     assert set(got) == {name}
     assert got[name].roles == [role]
+
+
+def test_long_unlisted_portfolio_ending_in_a_portfolio_word():
+    got = names(_c("High Representative for Foreign Affairs and Security Policy Liis Tamm met "
+                   "Secretary of State Mark Rowe."))
+    assert got["Liis Tamm"].roles == [
+        "High Representative for Foreign Affairs and Security Policy"]
+    assert got["Mark Rowe"].roles == ["Secretary of State"]

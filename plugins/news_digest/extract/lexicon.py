@@ -384,6 +384,7 @@ _PORTFOLIO_JOINS = frozenset((",", "and", "&"))
 _PORTFOLIO_TAILS = frozenset("""
 affairs development resources security cooperation co-operation relations administration
 planning services protection transformation transition integration reform enterprises
+policy
 """.split())
 
 
@@ -412,17 +413,17 @@ def portfolio_end(toks: Tokens, i: int) -> int:
                     words[start][:1].isupper():
                 got = m
                 break
-        if not got and words[k][:1].isupper() and words[start][:1].isupper():
-            # an unlisted portfolio with a portfolio's last word: "Veterans Affairs",
-            # "National Administration", "Digital Transformation"
-            m = k
-            while m < n and m - k < 4 and toks.kinds[m] == "w" and not toks.poss[m] and (
-                    (words[m][:1].isupper() and words[m].lower() not in _PORTFOLIO_TAILS)
-                    or (words[m] == "and" and m > k)):  # "Veterans and Military Affairs"
+        if words[k][:1].isupper() and words[start][:1].isupper():
+            # an unlisted portfolio ending in a portfolio word: "Veterans Affairs",
+            # "National Administration", "Security Policy", "Veterans and Military Affairs"
+            m, last = k, -1
+            while m < n and m - k < 5 and toks.kinds[m] == "w" and not toks.poss[m] and (
+                    words[m][:1].isupper() or (words[m] == "and" and m > k)):
+                if words[m].lower() in _PORTFOLIO_TAILS:
+                    last = m
                 m += 1
-            if m < n and m - k < 4 and words[m].lower() in _PORTFOLIO_TAILS \
-                    and words[m][:1].isupper() and not toks.poss[m]:
-                got = m + 1 - k
+            if last >= 0 and last + 1 - k > got:
+                got = last + 1 - k
         if not got:
             break
         end = k + got
