@@ -594,3 +594,11 @@ def test_maiden_visit_is_a_first_trip():
 def test_economic_acronyms_are_not_organizations():
     assert orgs("Spending rose to 5% of GDP, LNG exports grew and VAT fell, NATO said.") \
         == {"NATO"}
+
+
+def test_plural_possessive_party_government_and_mountains():
+    text = ("Operations against the outlawed Lakeland Workers' Party (LWP) in the Qarsan "
+            "mountains and nearby, the Lakeland Regional Government said. The LWP denied it. "
+            "The FM spoke later.")
+    assert orgs(text) == {"Lakeland Workers' Party", "Lakeland Regional Government"}
+    assert "Qarsan" in places(text)

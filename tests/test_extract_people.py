@@ -463,3 +463,9 @@ def test_long_unlisted_portfolio_ending_in_a_portfolio_word():
     assert got["Liis Tamm"].roles == [
         "High Representative for Foreign Affairs and Security Policy"]
     assert got["Mark Rowe"].roles == ["Secretary of State"]
+
+
+def test_a_repeated_capitalized_run_is_not_a_person():
+    got = names(_c("Officials praised the Development Road project. Work on the Development "
+                   "Road project starts soon. Minister Ana Ruiz agreed."))
+    assert set(got) == {"Ana Ruiz"}

@@ -47,6 +47,7 @@ mission chamber group industries holdings airlines airways company corporation c
 secretariat tribunal observatory community endowment
 college academy seminary board club see inc ltd plc llc gmbh limited
 exchange refinery school administration aerospace motors shipping shipyard electronics rally
+government
 pharmaceuticals technologies telecom logistics solution solutions chemicals petrochemicals
 railways
 """.split())
@@ -68,7 +69,7 @@ league
 # Acronyms that are not organizations (or are places, handled by places.py).
 _NOT_ORG_ACRONYMS = frozenset("""
 US USA UK UAE AM PM GMT UTC TV OK CEO CFO MP MPS PM ID PR IT II III IV XX EST EDT BST CET
-NGO NGOS IST GDP GNP VAT LNG LPG EV EVS SUV SUVS MW GW KW KM CO2 PPE IPO ETF
+NGO NGOS IST FM DPM VP GDP GNP VAT LNG LPG EV EVS SUV SUVS MW GW KW KM CO2 PPE IPO ETF
 MEP MEPS MLA MLAS MSP MSPS TD TDS MK MKS MNA MPP
 DC NY LA AD BC VIP PHD DR MR MRS MS SR JR ST FAQ PDF URL HTML AI COVID
 LEAD END URGENT UPDATE UPDATED REFILE RPT CORRECTED WRAPUP FLASH ADVISORY EXCLUSIVE
@@ -291,6 +292,10 @@ def _match_organizations(toks: Tokens, datelines: tuple) -> list[tuple[int, int,
             if kj == "w" and wj == "the" and j > i and words[j - 1] in ("of", "for"):
                 j += 1
                 continue
+            if (wj == "'" and j > i and words[j - 1].endswith("s") and j + 1 < n
+                    and words[j + 1][:1].isupper()):
+                j += 1  # "Kurdistan Workers' Party"
+                continue
             break
         run_end = j
         # trim connector words at the end
@@ -352,7 +357,7 @@ def _match_organizations(toks: Tokens, datelines: tuple) -> list[tuple[int, int,
                 i = defer[1]
                 continue
             if (core or end > last_head + 1 or proper) :
-                name = " ".join(words[start:end]).replace(" , ", ", ")
+                name = " ".join(words[start:end]).replace(" , ", ", ").replace(" ' ", "' ")
                 if any(toks.poss[start:end - 1]):
                     name = _join_name(toks, start, end)  # "People's Bank of China"
                 out.append((start, end, name))
@@ -705,7 +710,7 @@ def _merge_spelled_out(counts: dict[str, int]) -> None:
             counts[host] += counts.pop(name)
 
 
-_ACR_CONNECTORS = frozenset("of the for on and in & ,".split())
+_ACR_CONNECTORS = frozenset("of the for on and in & , '".split())
 _ACR_MAX_WORDS = 12
 
 
@@ -749,7 +754,7 @@ def _defined_acronyms(toks: Tokens) -> list[tuple[int, int, str]]:
                 if acr in suffixes:
                     found = k
                     break
-            elif not ((kinds[k] == "w" and w in _ACR_CONNECTORS) or w in (",", "&")):
+            elif not ((kinds[k] == "w" and w in _ACR_CONNECTORS) or w in (",", "&", "'")):
                 break
             if toks.sent[k]:
                 break
@@ -800,7 +805,7 @@ def _join_name(toks: Tokens, a: int, b: int) -> str:
     parts: list[str] = []
     for k in range(a, b):
         w = toks.words[k] + ("'s" if toks.poss[k] else "")
-        if w in (",", ")") and parts:
+        if w in (",", ")", "'") and parts:
             parts[-1] += w
         else:
             parts.append(w)

@@ -504,9 +504,12 @@ def find_people(cleaned: Cleaned, registry=None) -> list[Person]:
     for b in cleaned.bylines:  # "Jane Roe and Ann-Marie Doe-Ray | Colombo": each name
         excluded.update(norm_key(x) for x in _BYLINE_SPLIT.split(b) if x.strip())
     last_counts: dict[str, int] = {}
+    run_counts: dict[str, int] = {}  # the same run repeated is no surname evidence
     segs = [(a, b, name) for a, b, name in segs if not (place_of[a] >= b)]
     for _s, _e, name in segs:
         last_counts[name[-1].lower()] = last_counts.get(name[-1].lower(), 0) + 1
+        key = " ".join(name).lower()
+        run_counts[key] = run_counts.get(key, 0) + 1
 
     full: dict[str, Person] = {}  # canonical -> Person
     order: list[str] = []
@@ -578,7 +581,8 @@ def find_people(cleaned: Cleaned, registry=None) -> list[Person]:
             evidence = (role or appos or known or _honorific_before(toks, start)
                         or _verb_next(toks, end) or _verb_before(toks, start)
                         or _described_as_person(toks, end) or _the_demonym_before(toks, start)
-                        or last_counts.get(name[-1].lower(), 0) > 1
+                        or last_counts.get(name[-1].lower(), 0)
+                        > run_counts.get(" ".join(name).lower(), 1)
                         or (_country_possessive_before(toks, start) and len(name) <= 4
                             and not any(w.lower() in lower_words() for w in name)))
             if evidence:

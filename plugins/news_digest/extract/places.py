@@ -443,7 +443,7 @@ def _settlement(toks: Tokens, words, h: int) -> tuple[int, int, str] | None:
 # Lower-case feature nouns after "the <Name>" ("the Seme border"), and what may follow.
 _LOWER_FEATURES = frozenset("""
 border plain plains plateau peninsula valley lagoon delta basin highlands hills coast
-crossing frontier corridor
+crossing frontier corridor mountains range marshes
 """.split())
 _AFTER_FEATURE = frozenset("""
 in near with and of to that where which between from on at into along area region
