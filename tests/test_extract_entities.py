@@ -602,3 +602,10 @@ def test_plural_possessive_party_government_and_mountains():
             "The FM spoke later.")
     assert orgs(text) == {"Lakeland Workers' Party", "Lakeland Regional Government"}
     assert "Qarsan" in places(text)
+
+
+def test_direction_after_a_region_and_currency_prefix():
+    got = places("Farmers in Harare paid US$3.5 billion to banks in the United States.")
+    assert got == {"Harare", "United States"}
+    got = places("Farmers in Mashonaland West said US$300 million was owed.")
+    assert got == {"Mashonaland West"}

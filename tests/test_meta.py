@@ -446,3 +446,10 @@ def test_outlet_on_its_own_line_after_the_byline():
     assert c.bylines == ["INGRIDA KAZLAUSKAITE-JONES, Lakeside Press"]
     assert data.date == datetime.date(2025, 4, 16)
     assert "Lakeside Press" not in " ".join(b.text for b in c.blocks)
+
+
+def test_bureau_line_after_byline_then_date():
+    data = meta_of("Minister in Harare for talks\nBy Tendai Moyo-Chikwanha\nHarare Bureau\n"
+                   "Saturday 1 March 2025\n\nThe minister arrived on Friday.\n\nMore text.\n")
+    assert data.date == datetime.date(2025, 3, 1)
+    assert data.source is None

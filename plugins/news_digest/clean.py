@@ -900,12 +900,15 @@ def clean(text: str) -> Cleaned:
     return cleaned
 
 
+_OUTLET_LINE_CUES = _OUTLET_CUES | frozenset(("bureau", "desk"))
+
+
 def _is_outlet_line(text: str) -> bool:
     """A short title-case line naming an outlet ("Associated Press", "The Kigali Times")."""
     words = text.split()
     return (1 <= len(words) <= 5 and not _ends_terminal(text) and len(text) <= 60
             and all(w[:1].isupper() or w.lower() in ("of", "the", "and", "&") for w in words)
-            and any(w.lower().strip(".,") in _OUTLET_CUES for w in words))
+            and any(w.lower().strip(".,") in _OUTLET_LINE_CUES for w in words))
 
 
 def _prev_nonblank(lines: list[str], i: int) -> int | None:

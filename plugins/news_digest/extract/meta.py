@@ -346,7 +346,8 @@ def _as_outlet(seg: str, alone: bool) -> str | None:
         return None  # "JANE DOE and JOHN ROE"
     words = stripped.split()
     if stripped != seg:
-        return stripped  # "<Outlet> Staff"
+        # "<Outlet> Staff"; but "Harare Bureau" names a place, not an outlet
+        return None if is_place_name(stripped) else stripped
     if words[0].lower() == "the" or any(w.lower() in _OUTLET_CUES for w in words):
         return stripped
     if len(words) == 1:

@@ -518,6 +518,9 @@ def match_places(toks: Tokens, datelines: tuple = ()) -> list[tuple[int, int, st
             i += 1
             continue
         end, (canonical, kind, pop) = hit
+        if end < n and words[end] == "$" and toks.starts[end] == toks.ends[end - 1]:
+            i = end  # "US$3.5 billion": a currency, not the country
+            continue
         if not datelines_hit(toks, i, datelines) and _skip(toks, i, end, kind, pop, canonical):
             i = end
             continue
@@ -527,6 +530,12 @@ def match_places(toks: Tokens, datelines: tuple = ()) -> list[tuple[int, int, st
             # "West Africa", "South Caucasus", "East Java": a direction and a region
             out.append((i - 1, end, f"{words[i - 1]} {w}"))
             i = end
+            continue
+        if (kind == _KIND_REGION and end < n and words[end] in _DIRECTION_AFTER
+                and kinds[end] == "w" and not poss[end - 1]
+                and not (end + 1 < n and kinds[end + 1] == "w" and words[end + 1][:1].isupper())):
+            out.append((i, end + 1, f"{canonical} {words[end]}"))  # "Mashonaland West"
+            i = end + 1
             continue
         if (end - i == 1 and i > 1 and words[i - 1] == "." and words[i - 2] in _DIR_INITIALS
                 and kinds[i - 2] == "w"):
@@ -541,6 +550,8 @@ def match_places(toks: Tokens, datelines: tuple = ()) -> list[tuple[int, int, st
 
 
 _DIR_INITIALS = {"N": "North", "S": "South", "E": "East", "W": "West"}
+# A direction after a region's name: "Mashonaland West", "Matabeleland North".
+_DIRECTION_AFTER = frozenset("North South East West Central".split())
 
 
 _PRONOUNS = frozenset("his her".split())  # "His Excellency", but "His Africa adviser"
