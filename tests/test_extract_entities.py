@@ -609,3 +609,9 @@ def test_direction_after_a_region_and_currency_prefix():
     assert got == {"Harare", "United States"}
     got = places("Farmers in Mashonaland West said US$300 million was owed.")
     assert got == {"Mashonaland West"}
+
+
+def test_typed_name_with_arabic_particle_and_adjective_before_group():
+    got = orgs("He led the Islamist group Jabhat Tahrir al-Sham before the Marxist group "
+               "dissolved.")
+    assert got == {"Jabhat Tahrir al-Sham"}

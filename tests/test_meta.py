@@ -453,3 +453,11 @@ def test_bureau_line_after_byline_then_date():
                    "Saturday 1 March 2025\n\nThe minister arrived on Friday.\n\nMore text.\n")
     assert data.date == datetime.date(2025, 3, 1)
     assert data.source is None
+
+
+def test_dateline_with_country_and_date_on_its_own_line():
+    data = meta_of("Crown prince receives president in Riyadh\nRIYADH, Saudi Arabia \u2014 "
+                   "Feb. 2, 2025\n\nThe crown prince received the president on Sunday.\n\n"
+                   "More text.\n")
+    assert data.title == "Crown prince receives president in Riyadh"
+    assert data.date == datetime.date(2025, 2, 2)

@@ -510,10 +510,11 @@ def _classify(text: str) -> tuple[str, str | None] | None:
         return ("date-line", text)
     if n <= 60 and any(ch.isdigit() for ch in text):
         # "Nairobi, March 3rd, 2025" / "Hanoi, 14.03.2025" / "Canberra | 18 February 2025"
-        m = _PLACE_DATE_SEP.search(text)
-        if m:
+        # also "RIYADH, Saudi Arabia — Feb. 2, 2025": every part before the date a place
+        for m in _PLACE_DATE_SEP.finditer(text):
             head, rest = text[:m.start()], text[m.end():].strip()
-            if _is_date_only(rest.lower()) and is_place_name(head):
+            if _is_date_only(rest.lower()) and all(
+                    is_place_name(part) for part in head.split(",") if part.strip()):
                 return ("date-line", rest)
     if n <= 100 and "ago" in low:
         # "October 3, 2025 5:42 PM GMT+1 Updated 2 hours ago"

@@ -17,6 +17,7 @@ from .lexicon import (
     HONORIFICS,
     MONTHS,
     NATIONALITIES,
+    PREFIX_RE,
     ROLE_HEADS,
     ROLE_MODIFIERS,
     STOP,
@@ -481,6 +482,8 @@ def _described_names(toks: Tokens) -> list[tuple[int, int, str]]:
                 break
             e = k - 1 if k > 0 and words[k - 1] == "news" else k
             a = _name_run_before(toks, e)
+            if a == e - 1 and words[a].endswith(("ist", "ic")):
+                continue  # "the Islamist group": an adjective, not a name
             if a > 0 and (words[a - 1] in _POST_ORG_LEAD
                           or words[a - 1].endswith(_ADJ_SUFFIXES)):
                 out.append((a, e, " ".join(words[a:e])))
@@ -559,7 +562,8 @@ def _typed_name(toks: Tokens, i: int) -> int:
 
     words, kinds, n = toks.words, toks.kinds, len(toks.words)
     j = i
-    while j < n and j - i < _TYPED_MAX and kinds[j] in "wa" and words[j][:1].isupper():
+    while j < n and j - i < _TYPED_MAX and kinds[j] in "wa" and (
+            words[j][:1].isupper() or (j > i and PREFIX_RE.match(words[j]))):  # "al-Sham"
         lw = words[j].lower()
         if lw in STOP or lw in ROLE_HEADS or lw in HONORIFICS or lw in MONTHS:
             break
