@@ -469,3 +469,9 @@ def test_a_repeated_capitalized_run_is_not_a_person():
     got = names(_c("Officials praised the Development Road project. Work on the Development "
                    "Road project starts soon. Minister Ana Ruiz agreed."))
     assert set(got) == {"Ana Ruiz"}
+
+
+def test_object_of_a_verb_that_takes_a_person():
+    got = names(_c("Rebels toppled Halim Razaq in December. The minister met Kestrel Dynamics "
+                   "executives, then hosted Ines Varga, who spoke later."))
+    assert set(got) == {"Halim Razaq", "Ines Varga"}

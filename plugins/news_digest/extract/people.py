@@ -460,6 +460,27 @@ PLURAL_ROLES = {
 }
 
 
+# Verbs whose object is usually a person ("rebels toppled Bashar Assad in December").
+_PERSON_OBJECT_VERBS = frozenset("""
+met meet meets meeting thanked toppled ousted overthrew replaced replaces succeeded succeeds
+appointed appoints named nominated sacked fired dismissed received receives hosted hosts
+phoned accompanied interviewed arrested detained killed assassinated elected defeated
+endorsed congratulated pardoned sanctioned
+""".split())
+# What may follow such an object: punctuation or a function word, not a noun
+# ("met Hyundai Rotem executives" is no person).
+_AFTER_OBJECT = frozenset("""
+in on at and for to who whose after during last this since before over with from as
+""".split())
+
+
+def _object_of_person_verb(toks: Tokens, start: int, end: int) -> bool:
+    words, kinds, n = toks.words, toks.kinds, len(toks.words)
+    if not (start > 0 and words[start - 1] in _PERSON_OBJECT_VERBS):
+        return False
+    return end >= n or kinds[end] == "p" or words[end] in _AFTER_OBJECT
+
+
 def _country_possessive_before(toks: Tokens, start: int) -> bool:
     """``Ghana's John Mahama``: a country's possessive right before a name."""
     k = start - 1
@@ -584,7 +605,8 @@ def find_people(cleaned: Cleaned, registry=None) -> list[Person]:
                         or last_counts.get(name[-1].lower(), 0)
                         > run_counts.get(" ".join(name).lower(), 1)
                         or (_country_possessive_before(toks, start) and len(name) <= 4
-                            and not any(w.lower() in lower_words() for w in name)))
+                            and not any(w.lower() in lower_words() for w in name))
+                        or _object_of_person_verb(toks, start, end))
             if evidence:
                 add(canon(name), role or appos, start)
                 continue
