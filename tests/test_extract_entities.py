@@ -615,3 +615,9 @@ def test_typed_name_with_arabic_particle_and_adjective_before_group():
     got = orgs("He led the Islamist group Jabhat Tahrir al-Sham before the Marxist group "
                "dissolved.")
     assert got == {"Jabhat Tahrir al-Sham"}
+
+
+def test_two_word_company_names_joined_by_and():
+    assert orgs("Executives of Hanako Motor and Daewon Motor Company met the National "
+                "Assembly and Senate.") == {"Hanako Motor", "Daewon Motor Company",
+                                            "National Assembly", "Senate"}

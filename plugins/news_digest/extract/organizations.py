@@ -47,7 +47,7 @@ centre center programme program institute division brigade regiment battalion ca
 mission chamber group industries holdings airlines airways company corporation commissariat
 secretariat tribunal observatory community endowment
 college academy seminary board club see inc ltd plc llc gmbh limited
-exchange refinery school administration aerospace motors shipping shipyard electronics rally
+exchange refinery school administration aerospace motor motors shipping shipyard electronics rally
 government
 pharmaceuticals technologies telecom logistics solution solutions chemicals petrochemicals
 railways
@@ -327,7 +327,7 @@ def _match_organizations(toks: Tokens, datelines: tuple) -> list[tuple[int, int,
             if a > 0 and _place_then_name(toks, start, a):
                 i = a + 1  # look again from the name after "and"
                 continue
-            if a > start + 2 and words[a - 1].lower() in HEADS and words[a - 1][:1].isupper():
+            if a >= start + 2 and words[a - 1].lower() in HEADS and words[a - 1][:1].isupper():
                 # "Acme Widgets Ltd and Borealis Holdings": two names joined by "and"
                 out.append((start, a, " ".join(words[start:a])))
                 i = a + 1
