@@ -429,6 +429,9 @@ def _portfolio_roles(toks: Tokens, blocked: list[bool]) -> dict[int, str]:
     return out
 
 
+_DEMONYM_FIRST = frozenset(p[0] for p in DEMONYM_PHRASES)
+
+
 def _role_of_org(toks: Tokens, a: int, start: int) -> str:
     """``Vice Chairman of the Central Military Commission Zhang Youxia``: the whole title."""
     words = toks.words
@@ -443,6 +446,8 @@ def _role_of_org(toks: Tokens, a: int, start: int) -> str:
 
 def _strip_demonym(name: list[str], start: int) -> tuple[list[str], int]:
     """``Sri Lankan Fisheries ...`` / ``South African X``: a demonym is not part of a name."""
+    if len(name) < 2 or name[0].lower() not in _DEMONYM_FIRST:
+        return name, start
     for m in (3, 2):
         if len(name) >= m and tuple(w.lower() for w in name[:m]) in DEMONYM_PHRASES:
             return name[m:], start + m
@@ -636,6 +641,15 @@ def find_people(cleaned: Cleaned, registry=None) -> list[Person]:
         parts = canonical.lower().split()
         for k in range(1, len(parts)):
             by_suffix.setdefault(" ".join(parts[k:]), canonical)
+    # given-name prefixes and middle words of the full names, looked up per mention
+    by_prefix: dict[str, list[str]] = {}
+    by_middle: dict[str, list[str]] = {}
+    for canonical in order:
+        parts = canonical.lower().split()
+        for k in range(1, len(parts)):
+            by_prefix.setdefault(" ".join(parts[:k]), []).append(canonical)
+        for w in parts[1:-1]:
+            by_middle.setdefault(w, []).append(canonical)
     for start, _end, name, role in pending:
         hit = None
         for k in range(len(name)):
@@ -649,9 +663,8 @@ def find_people(cleaned: Cleaned, registry=None) -> list[Person]:
             # The given name after the full name, when only one person has it:
             # "Jacinda Ardern ... Jacinda", and the Arabic, royal and clerical styles
             # "Sheikh Hamad".
-            key = " ".join(name).lower()
-            cands = [c for c in order if c.lower().startswith(key + " ")
-                     and (first_pos[c] < start or _honorific_before(toks, start) or role)]
+            cands = [c for c in by_prefix.get(" ".join(name).lower(), ())
+                     if first_pos[c] < start or _honorific_before(toks, start) or role]
             # "Mohammed bin Abdulrahman" is the short form of "... Al Thani": one person
             cands = [c for c in cands if not any(d.startswith(c + " ") for d in cands)]
             if len(cands) == 1:
@@ -659,8 +672,7 @@ def find_people(cleaned: Cleaned, registry=None) -> list[Person]:
         if hit is None and len(name) == 1:
             # the paternal surname of a Spanish double surname: "María Quispe Huamán ...
             # Minister Quispe"; a middle word of exactly one full name
-            key = name[0].lower()
-            cands = [c for c in order if key in c.lower().split()[1:-1]]
+            cands = by_middle.get(name[0].lower(), ())
             if len(cands) == 1:
                 hit = cands[0]
         if (hit is None and len(name) == 1 and (role or _honorific_before(toks, start)
