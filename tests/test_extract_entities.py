@@ -621,3 +621,8 @@ def test_two_word_company_names_joined_by_and():
     assert orgs("Executives of Hanako Motor and Daewon Motor Company met the National "
                 "Assembly and Senate.") == {"Hanako Motor", "Daewon Motor Company",
                                             "National Assembly", "Senate"}
+
+
+def test_messaging_platforms_after_through_are_not_places():
+    assert places("Threats spread through WhatsApp. Talks were held through Zoom, near "
+                  "Nairobi.") == {"Nairobi"}

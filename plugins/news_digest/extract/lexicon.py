@@ -177,6 +177,7 @@ said says told added noted mr mrs ms dr sir madam lord lady god allah breaking l
 analysis opinion explainer world local national politics business sport sports weather
 many some most top senior official officials minister ministers president presidents
 christmas easter diwali hanukkah passover thanksgiving
+whatsapp facebook twitter telegram instagram tiktok youtube zoom
 """.split())
 
 SPEECH_VERBS = frozenset("""
