@@ -461,3 +461,9 @@ def test_dateline_with_country_and_date_on_its_own_line():
                    "More text.\n")
     assert data.title == "Crown prince receives president in Riyadh"
     assert data.date == datetime.date(2025, 2, 2)
+
+
+def test_place_date_and_reading_time_line():
+    data = meta_of("Talks resume in Doha\nDoha, Qatar | Friday, March 14th 2025 | 3 min read\n\n"
+                   "Negotiators met on Friday.\n\nMore.\n")
+    assert data.date == datetime.date(2025, 3, 14)

@@ -205,6 +205,7 @@ _NAME_DASH = re.compile(
     r"(?P<rest>, [^()\n]{1,50}?)? ?(?P<dash>[-\u2013\u2014]{1,2}) (?=[\"'A-Z0-9])"
 )
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_READ_TIME_TAIL = re.compile(r"\s*[|\u00b7\u2022]\s*\d{1,3}(?:-| )min(?:ute)?s? read\s*$", re.I)
 _PLACE_DATE_SEP = re.compile(r",|\s[|\-\u2013\u2014]\s")
 _MONTH_ABBR_DOT = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\. ")
 _DATED_PLACE = re.compile(
@@ -510,9 +511,11 @@ def _classify(text: str) -> tuple[str, str | None] | None:
         return ("date-line", text)
     if n <= 60 and any(ch.isdigit() for ch in text):
         # "Nairobi, March 3rd, 2025" / "Hanoi, 14.03.2025" / "Canberra | 18 February 2025"
-        # also "RIYADH, Saudi Arabia — Feb. 2, 2025": every part before the date a place
-        for m in _PLACE_DATE_SEP.finditer(text):
-            head, rest = text[:m.start()], text[m.end():].strip()
+        # also "RIYADH, Saudi Arabia — Feb. 2, 2025": every part before the date a place;
+        # a reading time after it ("| 3 min read") is dropped
+        line = _READ_TIME_TAIL.sub("", text)
+        for m in _PLACE_DATE_SEP.finditer(line):
+            head, rest = line[:m.start()], line[m.end():].strip()
             if _is_date_only(rest.lower()) and all(
                     is_place_name(part) for part in head.split(",") if part.strip()):
                 return ("date-line", rest)
