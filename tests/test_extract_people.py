@@ -475,3 +475,11 @@ def test_object_of_a_verb_that_takes_a_person():
     got = names(_c("Rebels toppled Halim Razaq in December. The minister met Kestrel Dynamics "
                    "executives, then hosted Ines Varga, who spoke later."))
     assert set(got) == {"Halim Razaq", "Ines Varga"}
+
+
+def test_abbreviated_titles_are_roles():
+    got = names(_c("Sen. Jim Rusk, chairman of the committee, and Rep. Greta Meeker spoke; "
+                   "Defense Minister Gen. Amos Odhiambo listened."))
+    assert got["Jim Rusk"].roles[0] == "Sen."
+    assert got["Greta Meeker"].roles == ["Rep."]
+    assert got["Amos Odhiambo"].roles == ["Defense Minister Gen."]

@@ -211,6 +211,13 @@ def _calendar_word_in_name(toks: Tokens, j: int, blocked: list[bool]) -> bool:
 def _role_before(toks: Tokens, start: int) -> str:
     """The title right before a name: ``US Secretary of State``, ``State Department spokesman``."""
     words, kinds = toks.words, toks.kinds
+    if (start >= 2 and words[start - 1] == "." and kinds[start - 2] == "w"
+            and words[start - 2].lower() in ROLE_HEADS and words[start - 2][:1].isupper()
+            and len(words[start - 2]) <= 4):
+        # an abbreviated title: "Sen. Jim Risch", "Defense Minister Gen. X"
+        before = _role_before(toks, start - 2)
+        abbr = words[start - 2] + "."
+        return f"{before} {abbr}" if before else abbr
     # a title before an honorific: "Foreign Minister Dr. A. Name"
     h = start - 2 if start >= 2 and words[start - 1] == "." else start - 1
     if (h >= 1 and h < start and kinds[h] == "w" and words[h].lower() in HONORIFICS
