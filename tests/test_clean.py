@@ -570,3 +570,37 @@ def test_byline_with_date(line: str, names: str, date: str):
     assert c.bylines == [names]
     assert c.date_phrase == date
     assert [r.reason for r in c.removed] == ["byline"]
+
+
+@pytest.mark.parametrize(("line", "names"), [
+    ("By Lee Min-jun, Busan Harbour Daily", "Lee Min-jun, Busan Harbour Daily"),
+    ("By Anne-Marie Dupont-Roy and Kim Seo-yeon", "Anne-Marie Dupont-Roy and Kim Seo-yeon"),
+    ("By Nguyen Van-an - Saigon Ledger", "Nguyen Van-an - Saigon Ledger"),
+])
+def test_byline_with_hyphenated_lower_case_name_parts(line, names):
+    c = clean(f"Busan port strike ends after three days\n{line}\n\n"
+              "BUSAN -- Dockworkers returned to work on Friday. More.\n\nEnd of story.\n")
+    assert c.bylines == [names]
+    assert c.headline == "Busan port strike ends after three days"
+
+
+def test_place_and_date_line_with_a_bar_and_inputs_footer():
+    c = clean("Pact signed in Canberra\nBy Budi Santoso\nCanberra | 18 February 2025\n\n"
+              "Ministers signed the pact on Tuesday.\n\nWith inputs from agencies\n")
+    assert c.date_phrase == "18 February 2025"
+    assert [r.reason for r in c.removed] == ["byline", "date-line", "footer"]
+
+
+@pytest.mark.parametrize(("line", "promo"), [
+    ("Read | Amani Otieno on the economy", True),
+    ("Related Story: Tom Mboya statue unveiled", True),
+    ("Suggested: Peter Achieng speaks", True),
+    ("You may also like: Grace Wanjiru returns", True),
+    ("Opinion | Ngozi Adeyemi on trade", True),
+    ("Read-outs of the call showed little progress.", False),
+    ("Opinion polls show the president ahead.", False),
+])
+def test_more_promo_line_shapes(line, promo):
+    c = clean(f"Minister arrives for talks\n\nThe minister arrived on Monday.\n\n{line}\n\n"
+              "More text follows here.\n")
+    assert ([r.reason for r in c.removed] == ["promo"]) is promo

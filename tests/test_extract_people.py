@@ -290,3 +290,196 @@ def test_dotted_initials_and_styles():
                    "His Holiness Pope Benedict prayed."))
     assert "T.J. Okoro" in got and got["T.J. Okoro"].roles == ["Vice-President"]
     assert "Holiness" not in got and "U.S. Marines" not in got
+
+
+@pytest.mark.parametrize("byline", [
+    "By Anne-Marie Dupont-Roy",
+    "By Anne-Marie Dupont-Roy | Updated: 3 March 2025 14:02 IST",
+    "Written by Anne-Marie Dupont-Roy | Kigali | Updated: March 3rd, 2025",
+    "By Jean-Paul Habimana and Anne-Marie Dupont-Roy, Lakeside Courier",
+    "By Anne-Marie Dupont-Roy in Kigali",
+])
+def test_hyphenated_byline_names_are_not_people(byline):
+    raw = (f"Rwanda hosts lake summit\n{byline}\n\n"
+           "KIGALI \u2014 Rwandan President Paul Kagame hosted the summit on Monday.\n\n"
+           "Anne-Marie Dupont-Roy contributed from Goma, where officials said little.\n")
+    got = {p.name for p in extract(clean(raw), "x", "x").people}
+    assert got == {"Paul Kagame"}
+
+
+def test_portfolio_names_belong_to_the_role_not_the_name():
+    got = names(_c(
+        "Zambia's Minister of Mines and Mineral Development, Chanda Mulenga, met "
+        "Minister of Foreign Affairs and International Cooperation Esther Banda in Lusaka. "
+        "Vice-Minister of Energy Joseph Phiri and the Secretary for Health and Social Care "
+        "Helen Brierley joined them. Deputy Fisheries Minister Mwila took notes."))
+    assert set(got) == {"Chanda Mulenga", "Esther Banda", "Joseph Phiri", "Helen Brierley",
+                        "Mwila"}
+    assert got["Esther Banda"].roles == [
+        "Minister of Foreign Affairs and International Cooperation"]
+    assert got["Chanda Mulenga"].roles == ["Minister of Mines and Mineral Development"]
+    assert got["Joseph Phiri"].roles == ["Vice-Minister of Energy"]
+    assert got["Helen Brierley"].roles == ["Secretary for Health and Social Care"]
+
+
+def test_portfolio_list_with_commas():
+    got = names(_c("Ghana's Minister of Trade, Industry and Investment, Kwame Asante, "
+                   "arrived in Lome on Tuesday. Asante said talks would go on."))
+    assert set(got) == {"Kwame Asante"}
+    assert got["Kwame Asante"].roles == ["Minister of Trade, Industry and Investment"]
+    assert got["Kwame Asante"].mentions == 2
+
+
+def test_demonyms_are_never_part_of_a_name():
+    got = names(_c(
+        "Sri Lankan fishermen protested as Sri Lankan officials met the Peruvian "
+        "Rosa Quispe and Kenyan President Daniel Otieno. South African envoy Thabo "
+        "Nkosi said Sri Lankan waters were closed."))
+    assert set(got) == {"Rosa Quispe", "Daniel Otieno", "Thabo Nkosi"}
+    assert got["Daniel Otieno"].roles == ["President"]
+
+
+def test_given_name_repeat_resolves_to_the_one_full_name():
+    got = names(_c(
+        "Somalia's Amina Farah Osman met Kenya's Wanjiku Mwangi Kariuki in Nairobi. "
+        "Amina said the border would stay open. \"We are neighbours,\" Wanjiku told "
+        "reporters."))
+    assert set(got) == {"Amina Farah Osman", "Wanjiku Mwangi Kariuki"}
+    assert got["Amina Farah Osman"].mentions == 2
+    assert got["Wanjiku Mwangi Kariuki"].mentions == 2
+
+
+def test_given_name_shared_by_two_people_is_not_resolved():
+    got = names(_c("Foreign Minister Amina Farah Osman met Health Minister Amina Yusuf. "
+                   "Amina said the talks went well."))
+    assert set(got) == {"Amina Farah Osman", "Amina Yusuf"}
+    assert got["Amina Farah Osman"].mentions == 1 and got["Amina Yusuf"].mentions == 1
+
+
+def test_calendar_abbreviation_inside_a_name():
+    got = names(_c("Trade Minister Tran Thi Thu Lan met economist Le Thu Hang, who said "
+                   "exports rose. Lan said talks start on Thu."))
+    assert "Tran Thi Thu Lan" in got and "Le Thu Hang" in got
+    assert got["Tran Thi Thu Lan"].mentions == 2
+
+
+def test_appositive_role_with_from():
+    got = names(_c("Rosa Huaman Quispe, a community leader from Cusco who travelled to "
+                   "Lima, said the mine must pay."))
+    assert got["Rosa Huaman Quispe"].roles == ["community leader"]
+
+
+def test_role_of_a_company_is_not_a_portfolio():
+    got = names(_c("Le Van Tam, chief executive of Mekong Airlines, said fares would rise."))
+    assert set(got) == {"Le Van Tam"}
+
+
+def test_capitalized_programme_name_after_an_adjective_title_word_is_not_a_person():
+    got = names(_c("Radars came under the Official Security Assistance programme, said "
+                   "Defence Secretary Ramon Dizon. Dizon thanked Tokyo."))
+    assert set(got) == {"Ramon Dizon"}
+
+
+def test_shared_head_portfolio_and_titled_one_word_name_repeats():
+    got = names(_c("The Secretary for Foreign and Diaspora Affairs, Amani Wekesa, told "
+                   "parliament that Kenya stayed neutral. Defence Minister Okafor arrived "
+                   "later. Okafor said the border was calm."))
+    assert got["Amani Wekesa"].roles == ["Secretary for Foreign and Diaspora Affairs"]
+    assert got["Okafor"].mentions == 2
+
+
+def test_given_name_ending_like_a_participle_at_a_sentence_start():
+    got = names(_c("Foreign Minister Ahmed Salem Nour arrived. Ahmed Salem Nour said talks "
+                   "would go on. Asked about aid, Nour said little; he asked for patience."))
+    assert set(got) == {"Ahmed Salem Nour"}
+    assert got["Ahmed Salem Nour"].mentions == 3
+
+
+def test_short_form_of_a_long_name_and_honorific_after_a_portfolio():
+    got = names(_c("Qatar's Minister of Foreign Affairs Sheikh Khalid bin Hamad Al Nasser flew "
+                   "to Cairo. Sheikh Khalid met officials. Khalid bin Hamad is expected to "
+                   "return on Saturday."))
+    assert set(got) == {"Khalid bin Hamad Al Nasser"}
+    assert got["Khalid bin Hamad Al Nasser"].roles[0] == "Minister of Foreign Affairs"
+    assert got["Khalid bin Hamad Al Nasser"].mentions == 3
+
+
+def test_plural_title_before_a_list_of_names():
+    got = names(_c("Presidents Amos Kiprono and Jean-Luc Habimana met in Kampala; foreign "
+                   "ministers Ana Ruiz and Kofi Mensah signed."))
+    assert set(got) == {"Amos Kiprono", "Jean-Luc Habimana", "Ana Ruiz", "Kofi Mensah"}
+    assert got["Jean-Luc Habimana"].roles == ["President"]
+
+
+def test_country_possessive_before_a_name():
+    got = names(_c("The summit drew Ghana's Kwesi Amoah, Togo's Essozimna Tchalla and "
+                   "Kenya's Achieng Oduor. Israel's Iron Dome, an iron shield under a dome, "
+                   "was discussed."))
+    assert set(got) == {"Kwesi Amoah", "Essozimna Tchalla", "Achieng Oduor"}
+
+
+def test_research_titles_in_an_appositive():
+    got = names(_c("Dr Evan Halim, a senior fellow at the Lakeside Institute, said Jakarta "
+                   "would not join."))
+    assert got["Evan Halim"].roles == ["senior fellow"]
+
+
+def test_paternal_surname_of_a_double_surname():
+    got = names(_c("Peru's Minister of Energy and Mines, Rosa Elena Quispe Huaman, spoke on "
+                   "Monday. Minister Quispe said permits would be faster."))
+    assert set(got) == {"Rosa Elena Quispe Huaman"}
+    assert got["Rosa Elena Quispe Huaman"].mentions == 2
+
+
+def test_calendar_words_as_given_names_and_title_of_an_organization():
+    got = names(_c("Czech Foreign Minister Jan Novak met Defence Minister Li Jun. and Vice "
+                   "Chairman of the Central Military Commission Zhao Weiming on Jan. 5. "
+                   "Talks resumed Jan 9 with Sun Peiwen, who said little."))
+    assert set(got) == {"Jan Novak", "Li Jun", "Zhao Weiming", "Sun Peiwen"}
+    assert got["Zhao Weiming"].roles == ["Vice Chairman of the Central Military Commission"]
+
+
+@pytest.mark.parametrize(("text", "name", "role"), [
+    ("Cabinet Secretary for Interior and National Administration Kiprop Tanui spoke.",
+     "Kiprop Tanui", "Cabinet Secretary for Interior and National Administration"),
+    ("Deputy Minister of International Relations and Cooperation Alvin Botha met him.",
+     "Alvin Botha", "Deputy Minister of International Relations and Cooperation"),
+    ("Minister of Petroleum and Natural Gas Harjit Singh Rao arrived.",
+     "Harjit Singh Rao", "Minister of Petroleum and Natural Gas"),
+    ("Minister for Europe and Foreign Affairs Jean-Noel Barre met him.",
+     "Jean-Noel Barre", "Minister for Europe and Foreign Affairs"),
+    ("Minister of Veterans and Military Affairs Ana Leal spoke.",
+     "Ana Leal", "Minister of Veterans and Military Affairs"),
+])
+def test_unlisted_portfolios_with_a_portfolio_last_word(text, name, role):
+    got = names(_c(text))
+    assert set(got) == {name}
+    assert got[name].roles == [role]
+
+
+def test_long_unlisted_portfolio_ending_in_a_portfolio_word():
+    got = names(_c("High Representative for Foreign Affairs and Security Policy Liis Tamm met "
+                   "Secretary of State Mark Rowe."))
+    assert got["Liis Tamm"].roles == [
+        "High Representative for Foreign Affairs and Security Policy"]
+    assert got["Mark Rowe"].roles == ["Secretary of State"]
+
+
+def test_a_repeated_capitalized_run_is_not_a_person():
+    got = names(_c("Officials praised the Development Road project. Work on the Development "
+                   "Road project starts soon. Minister Ana Ruiz agreed."))
+    assert set(got) == {"Ana Ruiz"}
+
+
+def test_object_of_a_verb_that_takes_a_person():
+    got = names(_c("Rebels toppled Halim Razaq in December. The minister met Kestrel Dynamics "
+                   "executives, then hosted Ines Varga, who spoke later."))
+    assert set(got) == {"Halim Razaq", "Ines Varga"}
+
+
+def test_abbreviated_titles_are_roles():
+    got = names(_c("Sen. Jim Rusk, chairman of the committee, and Rep. Greta Meeker spoke; "
+                   "Defense Minister Gen. Amos Odhiambo listened."))
+    assert got["Jim Rusk"].roles[0] == "Sen."
+    assert got["Greta Meeker"].roles == ["Rep."]
+    assert got["Amos Odhiambo"].roles == ["Defense Minister Gen."]

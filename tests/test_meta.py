@@ -122,6 +122,17 @@ def test_seed_summary(seed):
         ("Sunday, Sept 22nd, 2024 10:05 GMT", datetime.date(2024, 9, 22)),
         ("22nd of October 2023", datetime.date(2023, 10, 22)),
         ("2024/02/29 14:00", datetime.date(2024, 2, 29)),
+        ("2025.04.22 17:05 | Updated 2025.04.22 19:30", datetime.date(2025, 4, 22)),
+        ("March 3rd, 2025", datetime.date(2025, 3, 3)),
+        ("Tuesday 4 March 2025", datetime.date(2025, 3, 4)),
+        # numeric day/month: a number above 12, dots (day first) or a time zone decide
+        ("25/03/2025", datetime.date(2025, 3, 25)),
+        ("03/14/2025 10:00 ET", datetime.date(2025, 3, 14)),
+        ("04.03.2025", datetime.date(2025, 3, 4)),
+        ("05/04/2025 09:12 IST", datetime.date(2025, 4, 5)),
+        ("05/04/2025 09:12 EDT", datetime.date(2025, 5, 4)),
+        ("05/04/2025", None),  # ambiguous: undated rather than a guess
+        ("31/31/2025", None),
         ("March 3", None),
         ("2 hours ago", None),
         ("February 30, 2024", None),
@@ -341,3 +352,118 @@ def test_date_line_with_relative_update():
     data = meta_of("Minister arrives\nMarch 4, 2025 9:10 AM GMT Updated 3 hours ago\n\n"
                    "The minister arrived on Monday.\n")
     assert data.date == datetime.date(2025, 3, 4)
+
+
+@pytest.mark.parametrize(
+    ("header", "date", "byline"),
+    [
+        ("By Wanjiru Kamau | Updated: 3 March 2025 14:02 IST", "2025-03-03", "Wanjiru Kamau"),
+        ("Written by Wanjiru Kamau | Nairobi | Updated: February 18, 2025 07:15 IST",
+         "2025-02-18", "Wanjiru Kamau | Nairobi"),
+        ("By Wanjiru Kamau | Published: March 3rd, 2025 | Updated: March 4th, 2025",
+         "2025-03-03", "Wanjiru Kamau"),
+        ("By Anne-Marie Dupont-Roy | Last updated 03/14/2025 10:00 ET", "2025-03-14",
+         "Anne-Marie Dupont-Roy"),
+        ("By Wanjiru Kamau\nPublished 2025.04.22 17:05 | Updated 2025.04.23 19:30",
+         "2025-04-22", "Wanjiru Kamau"),
+        ("By Wanjiru Kamau\nTuesday 4 March 2025", "2025-03-04", "Wanjiru Kamau"),
+        ("By Wanjiru Kamau\n25/03/2025", "2025-03-25", "Wanjiru Kamau"),
+        ("By Wanjiru Kamau\nUpdated on: 14.03.2025 09:12", "2025-03-14", "Wanjiru Kamau"),
+    ],
+)
+def test_publication_date_from_byline_and_header_lines(header, date, byline):
+    c = clean(f"Kenya and Uganda agree rail link deal\n{header}\n\n"
+              "NAIROBI \u2014 Kenya's transport minister signed the rail deal in Kampala on "
+              "Monday, a month after talks stalled on 12 January 2025.\n\nMore text.\n")
+    assert c.bylines == [byline]
+    data = ArticleData(seed="seeds/x.txt", stem="x")
+    extract_meta(c, data)
+    assert data.date == datetime.date.fromisoformat(date)
+    assert data.date_provenance.kind == TEXT
+
+
+def test_date_in_the_story_is_not_the_publication_date():
+    data = meta_of("Kenya and Uganda agree rail link deal\nBy Wanjiru Kamau\n\n"
+                   "Talks that began on 12/01/2025 and stalled on March 3rd, 2025 resumed.\n\n"
+                   "More text.\n")
+    assert data.date is None and data.date_provenance.kind == NONE
+
+
+@pytest.mark.parametrize(("line", "date"), [
+    ("Mombasa, March 3rd, 2025", "2025-03-03"),
+    ("Da Nang, 14.03.2025", "2025-03-14"),
+    ("Rosario, 12/03/2025 16:40 ART", "2025-03-12"),
+])
+def test_place_and_date_header_line(line, date):
+    data = meta_of(f"Port workers end strike\n{line}\n\nBy Achieng Odhiambo-Were\n\n"
+                   "Dock workers returned on Monday after talks.\n\nMore text.\n")
+    assert data.date == datetime.date.fromisoformat(date)
+
+
+def test_agency_dateline_without_a_dash_gives_the_source():
+    data = meta_of("Minister leaves for Riyadh\n\nNew Delhi, Mar 3 (PTI) The external affairs "
+                   "minister left for Riyadh on Monday.\n\nMore text.\n")
+    assert data.source == "PTI"
+    data = meta_of("Airline resumes flights\n\nKenya Airways (KQ) said on Monday it would "
+                   "resume flights.\n\nMore text.\n")
+    assert data.source is None
+
+
+def test_weekday_date_line_with_a_european_time_zone():
+    data = meta_of("Envoys meet in Moscow\nThursday, 6 March 2025 | 14:05 CET\n"
+                   "By Liam O'Brien and Priya D'Souza\n\nEnvoys met on Thursday.\n\nMore.\n")
+    assert data.date == datetime.date(2025, 3, 6)
+
+
+@pytest.mark.parametrize(("line", "source"), [
+    ("Staff Reporter | Lakeside Courier", "Lakeside Courier"),
+    ("Our Correspondent, Rift Valley Echo", "Rift Valley Echo"),
+    ("Staff Writer", None),
+])
+def test_byline_naming_no_person(line, source):
+    raw = (f"Ethiopian leader in Nairobi for port talks\n{line}\n"
+           "Updated on: 07 Mar 2025, 10:15 EAT\n\nThe leader arrived on Friday.\n\nMore.\n")
+    data = meta_of(raw)
+    assert data.title == "Ethiopian leader in Nairobi for port talks"
+    assert data.source == source
+    assert data.date == datetime.date(2025, 3, 7)
+
+
+def test_wire_tag_headline_and_dated_dateline_with_abbreviated_month():
+    data = meta_of("(LEAD) Unification minister urges talks\n\n"
+                   "SEOUL, Aug. 14 (Yonhap) -- The minister spoke on Thursday.\n\nMore.\n")
+    assert data.title == "Unification minister urges talks"
+    assert data.source == "Yonhap"
+
+
+def test_outlet_on_its_own_line_after_the_byline():
+    raw = ("Alliance chief visits Vilnius\nBY INGRIDA KAZLAUSKAITE-JONES\nLakeside Press\n"
+           "Published 10:42 AM EET, Wed April 16, 2025\n\n"
+           "The alliance chief arrived on Wednesday.\n\nMore text.\n")
+    c = clean(raw)
+    data = meta_of(raw)
+    assert data.source == "Lakeside Press"
+    assert c.bylines == ["INGRIDA KAZLAUSKAITE-JONES, Lakeside Press"]
+    assert data.date == datetime.date(2025, 4, 16)
+    assert "Lakeside Press" not in " ".join(b.text for b in c.blocks)
+
+
+def test_bureau_line_after_byline_then_date():
+    data = meta_of("Minister in Harare for talks\nBy Tendai Moyo-Chikwanha\nHarare Bureau\n"
+                   "Saturday 1 March 2025\n\nThe minister arrived on Friday.\n\nMore text.\n")
+    assert data.date == datetime.date(2025, 3, 1)
+    assert data.source is None
+
+
+def test_dateline_with_country_and_date_on_its_own_line():
+    data = meta_of("Crown prince receives president in Riyadh\nRIYADH, Saudi Arabia \u2014 "
+                   "Feb. 2, 2025\n\nThe crown prince received the president on Sunday.\n\n"
+                   "More text.\n")
+    assert data.title == "Crown prince receives president in Riyadh"
+    assert data.date == datetime.date(2025, 2, 2)
+
+
+def test_place_date_and_reading_time_line():
+    data = meta_of("Talks resume in Doha\nDoha, Qatar | Friday, March 14th 2025 | 3 min read\n\n"
+                   "Negotiators met on Friday.\n\nMore.\n")
+    assert data.date == datetime.date(2025, 3, 14)

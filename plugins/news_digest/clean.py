@@ -74,11 +74,17 @@ _DATE_MARKER = re.compile(r"^date\s+(\d{4}-\d{1,2}-\d{1,2})\b\s*", re.I)
 _BYLINE = re.compile(
     r"^(?:by|written by|words by|reported by|posted by)\s+(?P<who>\S.{0,150})$", re.I
 )
-# "By Jane Doe | March 3, 2024" / "By Jane Doe - 3 March 2024, 10:00"
+# "By Jane Doe | March 3, 2024" / "By Jane Doe - 3 March 2024, 10:00" /
+# "By Jane Doe | Colombo | Updated: February 18, 2025 07:15 IST" / "By X | 25/03/2025".
+# The leftmost date wins (a "Published" date before an "Updated" one on the same line).
 _BYLINE_DATE_TAIL = re.compile(
-    r"\s*(?:\||,|-|\u2013|\u2014|\u2022|\u00b7|\bon\b|\bupdated\b|\bpublished\b)\s*"
+    r"\s*(?:[|,\-\u2013\u2014\u2022\u00b7]\s*)?"
+    r"(?i:\b(?:(?:last\s+)?updated?|published|posted|first published)\b(?:\s+on)?\s*:?\s*"
+    r"|\bon\s+)?"
     r"(?P<date>(?:[A-Z][a-z]{2,8},? )?(?:[A-Z][a-z]{2,8}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|"
-    r"\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]{2,8}\.?,? \d{4}|\d{4}-\d{1,2}-\d{1,2})[^|]{0,30})$"
+    r"\d{1,2}(?:st|nd|rd|th)? (?:of )?[A-Z][a-z]{2,8}\.?,? \d{4}|"
+    r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})"
+    r"(?:[^|\n]{0,30}|[^|\n]{0,30}\|[^|\n]{0,60}))$"
 )
 _BYLINE_LOWER_OK = frozenset(_words(
     """and of the for in at de da di del der van von al el bin ibn la le du y
@@ -90,6 +96,10 @@ _NOT_NAME_START = frozenset(_words(
     april may june july august september october november december the this that
     then now far default contrast comparison contrast way virtue law"""
 ))
+# A byline naming no person: "Staff Reporter | Outlet", "Our Correspondent, Outlet".
+_STAFF_BYLINE = re.compile(
+    r"^(?:staff|our|from our|special)\s+(?:reporter|writer|correspondent)s?"
+    r"(?:\s*[|,\-\u2013\u2014]\s*[A-Z][\w.&' -]{0,60})?$", re.I)
 _REPORTING_BY = re.compile(
     r"^(?:reporting|additional reporting|writing|editing|compiled|compiling|"
     r"produced|graphics|video|research) by\b.{0,250}$",
@@ -107,7 +117,10 @@ _MONTH_WORD = re.compile(
 )
 _SOURCE_LINE = re.compile(r"^sources?\s*:\s*(?P<src>\S.{0,60})$", re.I)
 _PROMO_SEP = re.compile(
-    r"^(?:read\s+more|read\s+also|also\s+read|read\s+next|related|see\s+also|"
+    r"^(?:read\s+more|read\s+also|also\s+read|read\s+next|"
+    r"read(?=\s*[:|]|\s+[-\u2013\u2014]\s)|"  # "Read | headline", not "Read-outs of"
+    r"related(?:\s+(?:story|stories|articles?|news|content|reading|coverage))?|see\s+also|"
+    r"suggested(?:\s+reading)?|you\s+(?:may|might)\s+also\s+like|opinion|"
     r"more\s+on\s+this|more|recommended|don'?t\s+miss|must\s+read|watch|listen|trending|"
     r"editor'?s\s+picks?|latest|also\s+on\s+\w+|top\s+stories|more\s+news|"
     r"recommended\s+stories)\s*(?::|-|\u2013|\u2014|\||>>|\u00bb)\s*.{0,250}$",
@@ -128,7 +141,8 @@ _FOOTER = re.compile(
     r"comment on this (?:story|article)|you must be logged in to post a comment|"
     r"all rights reserved|back to top|print this (?:article|page)|report an error|"
     r"tags?:.{0,150}|topics?:.{0,150}|filed under:?.{0,150}|our standards:?.{0,150}|"
-    r"listen to this article|\d{1,3}(?:-| )min(?:ute)?s? read)\s*[.!:]?$",
+    r"listen to this article|\d{1,3}(?:-| )min(?:ute)?s? read|"
+    r"\(?with (?:additional )?inputs? from [\w ,&.'-]{1,60}\)?)\s*[.!:]?$",
     re.I,
 )
 _COPYRIGHT = re.compile(r"^(?:\u00a9|\(c\)|copyright\b).{0,160}$", re.I)
@@ -154,7 +168,9 @@ _DATE_TOKEN = re.compile(
     r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?|"
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|today|yesterday|"
-    r"\d{1,4}(?:st|nd|rd|th)?|am|pm|a\.m|p\.m|gmt|utc|[a-z]st|[a-z]dt|et|on|at|of|h",
+    r"\d{1,4}(?:st|nd|rd|th)?|am|pm|a\.m|p\.m|gmt|utc|[a-z]st|[a-z]dt|et|on|at|of|h|"
+    r"art|brt|clt|cot|pet|uyt|vet|wat|eat|cat|sast|wib|wita|pkt|kst|jst|hkt|sgt|ict|msk|trt|"
+    r"cet|cest|eet|eest|wet|aest|aedt|acst|awst|nzst|nzdt|[a-z]st|[a-z]dt",
     re.I,
 )
 _DATE_SPLIT = re.compile(r"[\s,./:|\-\u2013\u2014()+]+")
@@ -182,13 +198,18 @@ _PHOTO_BY_END = re.compile(  # searched only in a line's last 200 chars
 # Datelines and lead-ins at the start of the first body paragraph.
 _PAREN_DATELINE = re.compile(
     r"^(?P<pre>[^()\n]{0,60}?) ?\((?P<outlet>[A-Z][\w .&'/-]{0,40}?)\) ?"
-    r"(?P<dash>[-\u2013\u2014]{1,2}) ?"
+    r"(?P<dash>[-\u2013\u2014]{1,2} ?|(?=[A-Z]))"
 )
 _NAME_DASH = re.compile(
     r"^(?P<name>[A-Z][\w&'.]*(?: (?:[A-Z0-9][\w&'.]*|of|the|and|de|al|el|for)){0,5})"
     r"(?P<rest>, [^()\n]{1,50}?)? ?(?P<dash>[-\u2013\u2014]{1,2}) (?=[\"'A-Z0-9])"
 )
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_READ_TIME_TAIL = re.compile(r"\s*[|\u00b7\u2022]\s*\d{1,3}(?:-| )min(?:ute)?s? read\s*$", re.I)
+_PLACE_DATE_SEP = re.compile(r",|\s[|\-\u2013\u2014]\s")
+_MONTH_ABBR_DOT = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\. ")
+_DATED_PLACE = re.compile(
+    r", (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.? \d{1,2}\b")
 _OUTLET_CUES = frozenset(_words(
     """news times post press agency daily herald journal tribune gazette network radio tv
     television online today wire monitor observer telegraph guardian express chronicle
@@ -430,13 +451,14 @@ def _is_name_list(who: str) -> bool:
         return False
     if who.endswith(".") and not re.search(r"\b(?:Jr|Sr|Inc|Ltd|Co)\.$", who):
         return False
-    tokens = [t for t in re.split(r"[\s,|/;&\-\u2013\u2014]+", who) if t]
+    # "Ji-hoon", "Anne-Marie": a hyphenated name part is checked by its first letter
+    tokens = [t for t in re.split(r"[\s,|/;&\u2013\u2014]+", who) if t.strip("-")]
     if not tokens or not tokens[0][:1].isupper():
         return False
     if tokens[0].lower().strip(".") in _NOT_NAME_START:
         return False
     for tok in tokens:
-        word = tok.strip("().'\"")
+        word = tok.strip("().'\"-")
         if not word:
             continue
         if word[:1].isupper() or word.lower() in _BYLINE_LOWER_OK or word.startswith("@"):
@@ -457,7 +479,7 @@ _CLUTTER_STARTS = _BYLINE_STARTS | _SOCIAL_WORDS | frozenset(_words(
     view join all back print report tag tags topic topics filed copyright advertisement
     sponsored story continue scroll ad ads subscribe follow photo photos image images picture
     pictures photograph photographs illustration main header cover credit credits warning
-    note disclaimer our"""
+    note disclaimer our with suggested opinion"""
 ))
 
 
@@ -469,7 +491,11 @@ def _is_date_only(low: str) -> bool:
     if not tokens or not all(_DATE_TOKEN.fullmatch(t) for t in tokens):
         return False
     has_month = any(t[:1].isalpha() and t[:3] in _MONTH3 for t in tokens)
-    return has_month or bool(re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}.*", low))
+    return has_month or bool(_NUMERIC_DATE.match(low))
+
+
+# "2025-03-04", "2025.04.22 17:05", "25/03/2025" (which order is meta.parse_date's call)
+_NUMERIC_DATE = re.compile(r"\d{4}([-/.])\d{1,2}\1\d{1,2}\b|\d{1,2}([-/.])\d{1,2}\2\d{4}\b")
 
 
 _RELATIVE_TAIL = re.compile(
@@ -488,6 +514,16 @@ def _classify(text: str) -> tuple[str, str | None] | None:
     low = text.lower()
     if n <= 60 and _is_date_only(low):
         return ("date-line", text)
+    if n <= 60 and any(ch.isdigit() for ch in text):
+        # "Nairobi, March 3rd, 2025" / "Hanoi, 14.03.2025" / "Canberra | 18 February 2025"
+        # also "RIYADH, Saudi Arabia — Feb. 2, 2025": every part before the date a place;
+        # a reading time after it ("| 3 min read") is dropped
+        line = _READ_TIME_TAIL.sub("", text)
+        for m in _PLACE_DATE_SEP.finditer(line):
+            head, rest = line[:m.start()], line[m.end():].strip()
+            if _is_date_only(rest.lower()) and all(
+                    is_place_name(part) for part in head.split(",") if part.strip()):
+                return ("date-line", rest)
     if n <= 100 and "ago" in low:
         # "October 3, 2025 5:42 PM GMT+1 Updated 2 hours ago"
         m = _RELATIVE_TAIL.search(low)
@@ -495,6 +531,10 @@ def _classify(text: str) -> tuple[str, str | None] | None:
             return ("date-line", text[:m.start()].rstrip(" |,-"))
     word = _FIRST_WORD.match(low)
     fw = word.group(0) if word else ""
+    if n <= 100 and fw in ("staff", "our", "from", "special"):
+        m = _STAFF_BYLINE.match(text)
+        if m:  # "Staff Reporter | Nation Africa", "Our Correspondent"
+            return ("byline", text)
     if fw not in _CLUTTER_STARTS and "newsletter" not in low and not fw.isdigit():
         return None
     if n <= 160 and fw in _BYLINE_STARTS:
@@ -592,7 +632,11 @@ def _looks_like_headline(text: str) -> bool:
     t = text.rstrip(_CLOSERS)
     if not t or t[-1] in ".,;:" and not t.endswith(("...", "\u2026")):
         return False
-    return text[:1].isupper() or text[:1].isdigit() or text[:1] in "\"'"
+    return (text[:1].isupper() or text[:1].isdigit() or text[:1] in "\"'"
+            or bool(_WIRE_TAG.match(text)))  # "(LEAD) Minister urges ..."
+
+
+_WIRE_TAG = re.compile(r"\((?:[A-Z0-9][A-Za-z0-9 ]{1,20})\) [A-Z\"']")
 
 
 def _is_subheading(text: str) -> bool:
@@ -659,9 +703,11 @@ def _leading_marker(text: str) -> tuple[str, str, str | None, str | None]:
         pre_words = [w for w in re.split(r"[\s,]+", pre) if w]
         if (
             len(pre_words) <= 8
-            and ". " not in pre
+            and ". " not in _MONTH_ABBR_DOT.sub(" ", pre)  # "SEOUL, Aug. 14 (Yonhap) --"
             and all(w[:1].isupper() or w[:1].isdigit() for w in pre_words)
             and len(outlet.split()) <= 4
+            # no dash ("New Delhi, Mar 3 (PTI) The minister"): only after a dated place
+            and (m.group("dash") or _DATED_PLACE.search(pre))
         ):
             date = pre if _YEAR.search(pre) else None
             return "dateline", m.group(0), outlet, date
@@ -723,10 +769,16 @@ def clean(text: str) -> Cleaned:
     # further down it is story text (a timeline entry, say).
     seen_content = 0
     pending_dates: list[int] = []
+    prev_reason: str | None = None
     for i, t in enumerate(lines):
         if not t:
             continue
         c = _classify(t)
+        if c is None and prev_reason == "byline" and cleaned.bylines and _is_outlet_line(t):
+            # "By JANE DOE" then "Associated Press" on its own line: the byline's outlet
+            cleaned.bylines[-1] += f", {t}"
+            c = ("byline", None)
+        prev_reason = c[0] if c is not None else None
         if c is not None and c[0] == "date-line" and seen_content > 1:
             pending_dates.append(i)  # decided below, by its neighbours
             continue
@@ -855,6 +907,17 @@ def clean(text: str) -> Cleaned:
         cleaned.blocks.append(Block(kind, p.text, p.line))
     cleaned.removed.sort(key=lambda r: r.line)
     return cleaned
+
+
+_OUTLET_LINE_CUES = _OUTLET_CUES | frozenset(("bureau", "desk"))
+
+
+def _is_outlet_line(text: str) -> bool:
+    """A short title-case line naming an outlet ("Associated Press", "The Kigali Times")."""
+    words = text.split()
+    return (1 <= len(words) <= 5 and not _ends_terminal(text) and len(text) <= 60
+            and all(w[:1].isupper() or w.lower() in ("of", "the", "and", "&") for w in words)
+            and any(w.lower().strip(".,") in _OUTLET_LINE_CUES for w in words))
 
 
 def _prev_nonblank(lines: list[str], i: int) -> int | None:

@@ -57,6 +57,8 @@ lawyer economist militant fighter commander-in-chief director-general
 chairperson vice-chair vice-chairman co-chair president-designate sultan emira sheikha
 high-commissioner consul consul-general attaché attache minister-president
 counterpart executive mp mep mla msp td mk mna mpp
+vice-minister deputy-minister vice-premier vice-governor vice-chancellor co-founder
+fellow lecturer scholar historian scientist
 """.split())
 
 # Words that may precede a head inside a title ("Prime", "Defense", "Minority"...).
@@ -76,6 +78,12 @@ def _data_words(name: str) -> frozenset[str]:
     """Whitespace-separated words of a ``data/`` list (``#`` starts a comment)."""
     text = (resources.files("news_digest") / "data" / name).read_text(encoding="utf-8")
     return frozenset(w for line in text.splitlines() for w in line.split("#", 1)[0].split())
+
+
+def _data_lines(name: str) -> list[str]:
+    """Non-empty lines of a ``data/`` list, comments (``#``) removed."""
+    text = (resources.files("news_digest") / "data" / name).read_text(encoding="utf-8")
+    return [x for x in (line.split("#", 1)[0].strip() for line in text.splitlines()) if x]
 
 
 # Honorifics and forms of address before a name ("Dr.", "Dame", "Alhaji"): data/honorifics.txt
@@ -110,7 +118,24 @@ guatemalan honduran salvadoran nicaraguan haitian dominican jamaican fijian samo
 burmese cambodian laotian mongolian nepali nepalese sri-lankan tajik turkmen kyrgyz
 singaporean kuwaiti bahraini omani cameroonian ivorian liberian beninese togolese
 burkinabe nigerien malawian namibian botswanan eritrean djiboutian mauritanian
-""".split())
+""".split()) | frozenset(
+    w.lower() for w in _data_lines("demonyms.txt") if " " not in w)
+# Multi-word demonyms ("Sri Lankan", "South African"), as lower-case word tuples.
+DEMONYM_PHRASES = frozenset(
+    tuple(w.lower().split()) for w in _data_lines("demonyms.txt") if " " in w)
+
+# Portfolio names ("Foreign Affairs", "Animal Husbandry"): data/portfolios.txt, as
+# lower-case word tuples, longest first under their first word.
+def _portfolios() -> dict[str, tuple[tuple[str, ...], ...]]:
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for line in _data_lines("portfolios.txt"):
+        words = tuple(line.lower().split())
+        by_first.setdefault(words[0], []).append(words)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in by_first.items()}
+
+
+PORTFOLIOS = _portfolios()
+
 
 # Capitalized words that end a person-name or organization candidate.
 ORG_WORDS = frozenset("""
@@ -147,10 +172,12 @@ june july august september october november december jan feb mar apr jun jul aug
 oct nov dec mon tue wed thu fri sat sun am pm gmt utc bst est edt cet read watch listen
 related photo photos video videos credit credits image images picture pictures file source
 sources update updated published posted comment comments share click subscribe newsletter
-advertisement editor note reporting reported writing contributed copyright all rights
+advertisement editor note reporting reported writing contributed copyright all
 said says told added noted mr mrs ms dr sir madam lord lady god allah breaking live exclusive
 analysis opinion explainer world local national politics business sport sports weather
 many some most top senior official officials minister ministers president presidents
+christmas easter diwali hanukkah passover thanksgiving
+whatsapp facebook twitter telegram instagram tiktok youtube zoom
 """.split())
 
 SPEECH_VERBS = frozenset("""
@@ -289,10 +316,14 @@ def name_words(name: str) -> tuple[str, ...]:
 
 # A dateline at a line start: "KYIV, Ukraine (AP) —", "PORT SUDAN, Sudan, Feb 12 (Reuters) -",
 # "NEW DELHI/ABU DHABI:". Bounded repeats: no backtracking blow-up.
+_UC = "A-Z\u00c0-\u00d6\u00d8-\u00de"  # upper case, with accents ("BELÉM")
 _DATELINE_RE = re.compile(
-    r"^[ \t]*[A-Z][A-Z.'\u2019/\- ]{1,40}[A-Z.]"
+    rf"^[ \t]*[{_UC}][{_UC}.'\u2019/\- ]{{1,40}}[{_UC}.]"
     r"(?:, [A-Z][\w.' ]{0,40})?(?:, [A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?)?"
     r"[ \t]*(?:\([^()\n]{1,40}\))?[ \t]*(?:—|–|--?|:)", re.MULTILINE)
+
+
+_CAPS_RE = re.compile(rf"[ \t]*[{_UC}][{_UC}.'\u2019/\- ]*[{_UC}.]")
 
 
 @lru_cache(maxsize=16)
@@ -300,7 +331,7 @@ def dateline_spans(text: str) -> tuple[tuple[int, int, int], ...]:
     """(start, end of the all-caps place part, end) of each dateline in ``text``."""
     out = []
     for m in _DATELINE_RE.finditer(text):
-        caps = re.match(r"[ \t]*[A-Z][A-Z.'\u2019/\- ]*[A-Z.]", m.group())
+        caps = _CAPS_RE.match(m.group())
         out.append((m.start(), m.start() + (caps.end() if caps else 0), m.end()))
     return tuple(out)
 
@@ -347,3 +378,63 @@ def is_cap(word: str) -> bool:
 def is_acronym(word: str) -> bool:
     letters = word.replace(".", "")
     return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
+
+
+_PORTFOLIO_JOINS = frozenset((",", "and", "&"))
+# Last words that make a capitalized phrase a portfolio even when it is not listed.
+_PORTFOLIO_TAILS = frozenset("""
+affairs development resources security cooperation co-operation relations administration
+planning services protection transformation transition integration reform enterprises
+policy
+""".split())
+
+
+def portfolio_end(toks: Tokens, i: int) -> int:
+    """End of a portfolio list starting at token ``i`` (``i`` when there is none).
+
+    ``Industry, Trade and Investment``, ``Foreign Affairs and International
+    Cooperation``, ``State for Foreign Affairs``: one or more names from
+    data/portfolios.txt joined by ``,``, ``and`` or ``&``.
+    """
+    words, n = toks.words, len(toks.words)
+    if (i + 2 < n and words[i] == "State" and words[i + 1] == "for"
+            and words[i + 2].lower() in PORTFOLIOS):
+        i += 2  # "Minister of State for Foreign Affairs"
+    start = i
+    end = i
+    k = i
+    while k < n:
+        if k == start and words[k] == "the" and k + 1 < n:
+            k += 1  # "Minister for the Environment"
+        got = 0
+        for phrase in PORTFOLIOS.get(words[k].lower(), ()):
+            m = len(phrase)
+            if k + m <= n and all(words[k + x].lower() == phrase[x] for x in range(1, m)) \
+                    and not toks.poss[k + m - 1] and words[k][:1].isupper() == \
+                    words[start][:1].isupper():
+                got = m
+                break
+        if words[k][:1].isupper() and words[start][:1].isupper():
+            # an unlisted portfolio ending in a portfolio word: "Veterans Affairs",
+            # "National Administration", "Security Policy", "Veterans and Military Affairs"
+            m, last = k, -1
+            while m < n and m - k < 5 and toks.kinds[m] == "w" and not toks.poss[m] and (
+                    words[m][:1].isupper() or (words[m] == "and" and m > k)):
+                if words[m].lower() in _PORTFOLIO_TAILS:
+                    last = m
+                m += 1
+            if last >= 0 and last + 1 - k > got:
+                got = last + 1 - k
+        if not got:
+            break
+        end = k + got
+        k = end
+        if words[end - 1] == "and":
+            continue  # "Foreign and | Diaspora Affairs": a shared head follows
+        if k + 1 < n and words[k] in _PORTFOLIO_JOINS:
+            k += 1
+            if words[k] == "and" and k + 1 < n:  # "Industry, Trade, and Investment"
+                k += 1
+            continue
+        break
+    return end

@@ -38,7 +38,15 @@ _MONTH_RX = (
     r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
     r"Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
-_ISO_RX = re.compile(r"\b(?P<y>\d{4})[-/](?P<m>\d{1,2})[-/](?P<d>\d{1,2})\b")
+_ISO_RX = re.compile(r"\b(?P<y>\d{4})(?P<s>[-/.])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2})\b")
+# "25/03/2025", "04.03.2025", "03-14-2025": day and month order told by a number > 12,
+# else by the separator (dots are day-first) or a time zone in the same phrase.
+_NUM_DMY_RX = re.compile(r"\b(?P<a>\d{1,2})(?P<s>[-/.])(?P<b>\d{1,2})(?P=s)(?P<y>\d{4})\b")
+_DAY_FIRST_ZONES = re.compile(
+    r"\b(?:IST|BST|CET|CEST|EET|EEST|WET|WEST|WAT|CAT|EAT|SAST|MSK|PKT|WIB|WITA|AEST|AEDT|"
+    r"NZST|NZDT|GST|AST|TRT|ICT|KST|JST|HKT|SGT|MYT|PHT|ART|BRT|CLT|CLST|COT|PET|UYT|"
+    r"PYT|BOT|ECT|VET)\b")
+_MONTH_FIRST_ZONES = re.compile(r"\b(?:ET|EST|EDT|PT|PST|PDT|MT|MST|MDT|AKST|HST)\b")
 _MDY_RX = re.compile(
     r"\b" + _MONTH_RX + r"\.? (?P<d>\d{1,2})(?:st|nd|rd|th)?,? (?P<y>\d{4})\b", re.I
 )
@@ -84,6 +92,10 @@ _STAFF_SUFFIX = re.compile(
     r"correspondents?|writers?|newsroom|bureau)$",
     re.I,
 )
+# A wire service's tag before a headline: "(LEAD) ...", "(2nd LD) ...", "(URGENT) ...".
+_WIRE_TAG = re.compile(r"^\((?:[A-Z0-9][A-Za-z0-9 ]{1,20})\) (?=[A-Z\"'])")
+_STAFF_ONLY = re.compile(
+    r"^(?:staff|our|from our|special)\s+(?:reporter|writer|correspondent)s?$", re.I)
 # "Sahel Observer - Headline": an outlet name (ending in an outlet word) before a dash.
 _OUTLET_PREFIX = re.compile(
     r"^(?P<o>(?:The )?[A-Z][\w'.\-]*(?: [A-Z][\w'.\-]*){0,3}) [-\u2013\u2014|] (?=\S)")
@@ -103,26 +115,54 @@ _OUTLET_CUES = frozenset(
 
 
 def parse_date(phrase: str | None) -> datetime.date | None:
-    """First full date (with a year) in a phrase: ISO, 'March 3, 2024', '3 March 2024'."""
+    """First full date (with a year) in a phrase.
+
+    ISO and other year-first forms (``2025-03-04``, ``2025.04.22``), ``March 3rd, 2024``,
+    ``Tuesday 4 March 2024`` and numeric day/month forms (``25/03/2025``) when the order
+    is unambiguous: a number above 12, a dotted date (day first) or a time zone that
+    tells the locale (``IST`` day first, ``ET`` month first). Ambiguous ones give None.
+    """
     if not phrase:
         return None
     text = phrase[:300]
     best: tuple[int, datetime.date] | None = None
-    for rx in (_ISO_RX, _MDY_RX, _DMY_RX):
+    for rx in (_ISO_RX, _MDY_RX, _DMY_RX, _NUM_DMY_RX):
         m = rx.search(text)
         if not m:
             continue
         try:
             y = int(m.group("y"))
-            d = int(m.group("d"))
-            mon = m.groupdict().get("mon")
-            mo = _MONTHS[mon[:3].lower()] if mon else int(m.group("m"))
+            if rx is _NUM_DMY_RX:
+                d, mo = _day_month(int(m.group("a")), int(m.group("b")), m.group("s"), text)
+            else:
+                d = int(m.group("d"))
+                mon = m.groupdict().get("mon")
+                mo = _MONTHS[mon[:3].lower()] if mon else int(m.group("m"))
             value = datetime.date(y, mo, d)
-        except (ValueError, KeyError):
+        except (ValueError, KeyError, TypeError):
+            continue
+        if not 1900 <= y <= 2100:
             continue
         if best is None or m.start() < best[0]:
             best = (m.start(), value)
     return best[1] if best else None
+
+
+def _day_month(a: int, b: int, sep: str, text: str) -> tuple[int, int]:
+    """(day, month) of a numeric ``a/b/yyyy`` date; raises ValueError when ambiguous."""
+    if a > 12 >= b:
+        return a, b
+    if b > 12 >= a:
+        return b, a
+    if a == b:
+        return a, b
+    if a > 12 or b > 12:
+        raise ValueError("not a date")
+    if sep == "." or _DAY_FIRST_ZONES.search(text):
+        return a, b
+    if _MONTH_FIRST_ZONES.search(text):
+        return b, a
+    raise ValueError("ambiguous day/month order")
 
 
 # ------------------------------------------------------------------------ sentences
@@ -282,6 +322,8 @@ def outlet_from_byline(byline: str) -> str | None:
     segments = [s.strip() for s in re.split(r",|\||/| [-\u2013\u2014] | for ", b) if s.strip()]
     if not segments:
         return None
+    if len(segments) == 2 and _STAFF_ONLY.match(segments[0]):
+        return segments[1]  # "Staff Reporter | Nation Africa"
     candidates = segments[1:][::-1] if len(segments) > 1 else segments
     for seg in candidates:
         outlet = _as_outlet(seg, alone=len(segments) == 1)
@@ -304,7 +346,8 @@ def _as_outlet(seg: str, alone: bool) -> str | None:
         return None  # "JANE DOE and JOHN ROE"
     words = stripped.split()
     if stripped != seg:
-        return stripped  # "<Outlet> Staff"
+        # "<Outlet> Staff"; but "Harare Bureau" names a place, not an outlet
+        return None if is_place_name(stripped) else stripped
     if words[0].lower() == "the" or any(w.lower() in _OUTLET_CUES for w in words):
         return stripped
     if len(words) == 1:
@@ -330,8 +373,8 @@ def extract_meta(cleaned: Cleaned, data: ArticleData) -> None:
         m = _OUTLET_PREFIX.match(cleaned.headline)
         if m and any(w.lower() in _OUTLET_CUES for w in m.group("o").split()[-1:]):
             outlet_prefix = m.group("o")
-        data.title = strip_wrapping_quotes(
-            cleaned.headline[m.end():] if outlet_prefix else cleaned.headline)
+        data.title = strip_wrapping_quotes(_WIRE_TAG.sub(
+            "", cleaned.headline[m.end():] if outlet_prefix else cleaned.headline))
         data.title_provenance = Provenance(TEXT, "headline")
     elif lead:
         data.title = title_from_lead(lead)

@@ -9,6 +9,7 @@ All matching walks the token list once.
 
 from __future__ import annotations
 
+import re
 from importlib import resources
 
 from ..model import Entity
@@ -16,7 +17,9 @@ from .lexicon import (
     HONORIFICS,
     MONTHS,
     NATIONALITIES,
+    PREFIX_RE,
     ROLE_HEADS,
+    ROLE_MODIFIERS,
     STOP,
     Tokens,
     dateline_spans,
@@ -24,6 +27,7 @@ from .lexicon import (
     is_acronym,
     mask_credits,
     name_words,
+    portfolio_end,
     tokenize,
 )
 
@@ -43,9 +47,13 @@ centre center programme program institute division brigade regiment battalion ca
 mission chamber group industries holdings airlines airways company corporation commissariat
 secretariat tribunal observatory community endowment
 college academy seminary board club see inc ltd plc llc gmbh limited
+exchange refinery school administration aerospace motor motors shipping shipyard electronics rally
+government
+pharmaceuticals technologies telecom logistics solution solutions chemicals petrochemicals
+railways
 """.split())
 # Heads that take a place after "in": "Verification Mission in Colombia".
-_IN_PLACE_HEADS = frozenset("mission chamber commerce office delegation embassy".split())
+_IN_PLACE_HEADS = frozenset("mission chamber commerce industry office delegation embassy".split())
 # Heads that take a country name right after them: "U.S. Forces Japan".
 _PLACE_AFTER_HEADS = frozenset("forces command".split())
 # Sentence and function words trimmed from the front of a name, but not
@@ -54,11 +62,15 @@ _LEAD_KEEP = frozenset("world national local business first united free new".spl
 
 # Heads that make a proper name even after only a nationality/party word
 # ("European Parliament", "Liberal Party") or on their own ("Congress").
-PROPER_HEADS = frozenset("party parliament congress senate commission union assembly".split())
+PROPER_HEADS = frozenset("""
+party parliament congress senate commission union assembly alliance front coalition movement
+league
+""".split())
 
 # Acronyms that are not organizations (or are places, handled by places.py).
 _NOT_ORG_ACRONYMS = frozenset("""
 US USA UK UAE AM PM GMT UTC TV OK CEO CFO MP MPS PM ID PR IT II III IV XX EST EDT BST CET
+NGO NGOS IST FM DPM VP GDP GNP VAT LNG LPG EV EVS SUV SUVS MW GW KW KM CO2 PPE IPO ETF
 MEP MEPS MLA MLAS MSP MSPS TD TDS MK MKS MNA MPP
 DC NY LA AD BC VIP PHD DR MR MRS MS SR JR ST FAQ PDF URL HTML AI COVID
 LEAD END URGENT UPDATE UPDATED REFILE RPT CORRECTED WRAPUP FLASH ADVISORY EXCLUSIVE
@@ -66,8 +78,12 @@ ANALYSIS BREAKING NEWS LIVE VIDEO PHOTO PHOTOS OPINION EDITORIAL FACTBOX EXPLAIN
 """.split())
 # Adjectives glued to a name: "Cairo-based", "Iran-backed", "state-run".
 _ADJ_SUFFIXES = ("-based", "-backed", "-led", "-funded", "-owned", "-run", "-linked",
-                 "-aligned", "-affiliated", "-allied", "-controlled", "-sponsored")
+                 "-aligned", "-affiliated", "-allied", "-controlled", "-sponsored", "-listed",
+                 "-headquartered", "-registered", "-owned")
 
+_DIGIT = re.compile(r"\d").search
+# Plural nouns whose possessive starts a name: "People's Bank of China", "Workers' Party".
+_POSS_IN_NAMES = frozenset("people peoples workers citizens women farmers veterans".split())
 _lexicon: dict[str, str] | None = None
 _lex_first: frozenset[str] = frozenset()
 _lex_max = 1
@@ -194,7 +210,8 @@ def _match_organizations(toks: Tokens, datelines: tuple) -> list[tuple[int, int,
                     continue
             i += 1
             continue
-        if i > 0 and words[i - 1] in ORG_TYPE_NOUNS and not toks.sent[i]:
+        if i > 0 and not toks.sent[i] and (words[i - 1] in ORG_TYPE_NOUNS or (
+                toks.sent[i - 1] and words[i - 1].lower() in ORG_TYPE_NOUNS)):  # "Miner X"
             end = _typed_name(toks, i)
             if end:
                 out.append((i, end, " ".join(words[i:end])))
@@ -206,6 +223,9 @@ def _match_organizations(toks: Tokens, datelines: tuple) -> list[tuple[int, int,
                         end = end2
                 i = end
                 continue
+        if w == "The" and i + 1 < n and words[i + 1] in _lex_first:
+            i += 1  # "The Organization for Security and ...": the lexicon name after it
+            continue
         # Lexicon, longest first.
         if w in _lex_first:
             hit = None
@@ -222,6 +242,9 @@ def _match_organizations(toks: Tokens, datelines: tuple) -> list[tuple[int, int,
                 if end < n and kinds[end] == "w" and words[end].lower() in HEADS \
                         and words[end][:1].isupper():
                     end, name = end + 1, " ".join(words[i:end + 1])  # "Likud Party"
+                    placed = _extend_place(toks, end)  # "European Union Mission in Armenia"
+                    if placed > end:
+                        end, name = placed, " ".join(words[i:placed])
                 # A lexicon name that starts a longer pattern name (Hamas Political
                 # Bureau) is still recorded as itself, unless it is itself a
                 # multi-word name inside a longer one ("United Nations
@@ -249,23 +272,30 @@ def _match_organizations(toks: Tokens, datelines: tuple) -> list[tuple[int, int,
                                     or wj.lower() in _LEAD_KEEP):
                 if kj == "w" and wj.lower() in HEADS:
                     last_head = j
-                if toks.poss[j]:
+                if toks.poss[j] and not (wj.lower() in _POSS_IN_NAMES and j + 1 < n
+                                         and words[j + 1][:1].isupper()):
                     j += 1
-                    break
+                    break  # "People's Bank of China" goes on; "Russia's ..." does not
                 j += 1
                 continue
             after_head = j > 0 and words[j - 1].lower() in HEADS
             if (kj == "w" and (wj == "and" or (wj in ("of", "for", "on") and after_head))
                     and j + 1 < n and kinds[j + 1] in "wa" and words[j + 1][:1].isupper()
-                    and not words[j + 1].endswith(_ADJ_SUFFIXES)):
+                    and not words[j + 1].endswith(_ADJ_SUFFIXES)
+                    and not _DIGIT(words[j + 1])):  # "Hanwha Aerospace for K9 guns"
                 j += 1
                 continue
-            if (kj == "w" and wj == "of" and after_head and j + 2 < n and words[j + 1] == "the"
+            if (kj == "w" and wj in ("of", "for") and after_head and j + 2 < n
+                    and words[j + 1] == "the"
                     and kinds[j + 2] in "wa" and words[j + 2][:1].isupper()):
                 j += 2
                 continue
             if kj == "w" and wj == "the" and j > i and words[j - 1] in ("of", "for"):
                 j += 1
+                continue
+            if (wj == "'" and j > i and words[j - 1].endswith("s") and j + 1 < n
+                    and words[j + 1][:1].isupper()):
+                j += 1  # "Kurdistan Workers' Party"
                 continue
             break
         run_end = j
@@ -297,18 +327,26 @@ def _match_organizations(toks: Tokens, datelines: tuple) -> list[tuple[int, int,
             if a > 0 and _place_then_name(toks, start, a):
                 i = a + 1  # look again from the name after "and"
                 continue
-            if a > start + 2 and words[a - 1].lower() in HEADS and words[a - 1][:1].isupper():
+            if a >= start + 2 and words[a - 1].lower() in HEADS and words[a - 1][:1].isupper():
                 # "Acme Widgets Ltd and Borealis Holdings": two names joined by "and"
                 out.append((start, a, " ".join(words[start:a])))
                 i = a + 1
                 continue
             end = last_head + 1
             # "Department of Justice", "Court of Justice", "Ministry of Foreign Affairs"
-            if end < run_end and words[end] in ("of", "for"):
-                end = run_end
+            if end < run_end and words[end] in ("of", "for", "on"):
+                end = run_end  # "Commission on Human Rights"
+            if end + 1 < n and words[last_head + 1] in ("of", "for"):
+                # "Ministry of Fisheries, Animal Husbandry and Dairying"
+                pe = portfolio_end(toks, last_head + 2)
+                if pe > last_head + 2:
+                    end = max(end, pe)
             end = _extend_place(toks, end)
-            if start >= 2 and words[start - 1] == "of" and words[start - 2].lower() in ROLE_HEADS:
+            if (start >= 2 and words[start - 1] in ("of", "for")
+                    and words[start - 2].lower() in ROLE_HEADS
+                    and (words[start] == "State" or portfolio_end(toks, start) > start)):
                 # "Minister of State and Cabinet member": a portfolio, not a body
+                # (but "chief executive of Vietnam Airlines" is one)
                 i = max(run_end, i + 1)
                 continue
             # A head word preceded only by nationality/role words is not a name
@@ -320,7 +358,10 @@ def _match_organizations(toks: Tokens, datelines: tuple) -> list[tuple[int, int,
                 i = defer[1]
                 continue
             if (core or end > last_head + 1 or proper) :
-                out.append((start, end, " ".join(words[start:end])))
+                name = " ".join(words[start:end]).replace(" , ", ", ").replace(" ' ", "' ")
+                if any(toks.poss[start:end - 1]):
+                    name = _join_name(toks, start, end)  # "People's Bank of China"
+                out.append((start, end, name))
             i = max(run_end, end, i + 1)
             continue
         if defer is not None:
@@ -332,6 +373,169 @@ def _match_organizations(toks: Tokens, datelines: tuple) -> list[tuple[int, int,
                 and not _shouting(toks, i) and not _initials(toks, i):
             out.append((i, i + 1, w))
         i += 1
+    extra = _described_names(toks)
+    if extra:
+        taken = bytearray(n)
+        for a, b, _ in out:
+            taken[a:b] = b"\x01" * (b - a)
+        new = [m for m in extra if not any(taken[m[0]:m[1]])]
+        if new:
+            out = sorted(out + new)
+    return out
+
+
+# Nouns that say what the name before them is: "Frelimo, the party that ...",
+# "Huta Stalowa Wola, a subsidiary of ...", "the Sejm, the lower house of parliament",
+# "the Lusa news agency".
+_APPOS_ORG_NOUNS = frozenset("""
+party parliament legislature subsidiary company firm group movement agency broadcaster
+newspaper militia coalition alliance bloc lender conglomerate manufacturer maker
+operator regulator charity organisation organization insurer carrier airline
+""".split())
+_APPOS_ORG_NOUNS_HOUSE = frozenset("house chamber".split())  # "the lower house of ..."
+_APPOS_END = frozenset(", . ; : ) that which whose of in since with for to and".split())
+_POST_ORG_NOUNS = frozenset("""
+agency party militia movement newspaper broadcaster works coalition alliance bloc group
+""".split())
+# Words before such a name: "the ruling Frelimo party", "state-run Al-Ahram newspaper".
+_POST_ORG_LEAD = frozenset("""
+the The ruling opposition governing main rival banned outlawed state official militant
+armed separatist rebel insurgent jihadist islamist hardline far-right far-left
+centre-right centre-left center-right center-left
+""".split())
+# Titles that show the capitalized run before them is a company or body:
+# "Hyundai Rotem President Choi Jae-won".
+_OWNER_TITLES = frozenset("President Chairman Chairwoman CEO Chief Founder".split())
+_NAME_MAX = 3
+# Company cues: "chief executive of X", "shares in X", "operated by X" ...
+_FIRM_CUES_BEFORE = {
+    "of": frozenset("""executive ceo chairman chairwoman founder shareholders shares
+                       subsidiary unit division owner operator""".split()),
+    "in": frozenset("shares stake stakes".split()),
+    "by": frozenset("operated owned developed acquired".split()),
+}
+_FIRM_PREPS = frozenset(_FIRM_CUES_BEFORE)
+# ... and "X's chief executive", "X's shares".
+_FIRM_CUES_AFTER = frozenset("shares shareholders ceo headquarters subsidiary executives".split())
+
+
+def _name_run_before(toks: Tokens, k: int) -> int:
+    """Start of a 1-3 word capitalized name ending right before token ``k``, else -1."""
+    from .places import is_place
+
+    words, kinds = toks.words, toks.kinds
+    a = k
+    while (a > 0 and k - a < _NAME_MAX and kinds[a - 1] in "wa" and words[a - 1][:1].isupper()
+           and words[a - 1].lower() not in STOP and words[a - 1].lower() not in NATIONALITIES
+           and words[a - 1].lower() not in ROLE_HEADS and words[a - 1].lower() not in MONTHS
+           and words[a - 1].lower() not in HONORIFICS and not toks.poss[a - 1]):
+        a -= 1
+        if toks.sent[a]:
+            break
+    if a == k or is_place(" ".join(words[a:k])):
+        return -1
+    if (a > 0 and kinds[a - 1] in "wa" and words[a - 1][:1].isupper() and not toks.sent[a]
+            and words[a - 1].lower() not in STOP):
+        return -1  # a longer capitalized run: not this shape
+    return a
+
+
+def _described_names(toks: Tokens) -> list[tuple[int, int, str]]:
+    """Names the text says are organizations by a noun next to them (see above)."""
+    from .places import is_place
+
+    words, kinds, n = toks.words, toks.kinds, len(toks.words)
+    out: list[tuple[int, int, str]] = []
+    k = -1
+    while True:  # "X, the party that ...", "X, Azerbaijan's parliament,"
+        try:
+            k = words.index(",", k + 1)
+        except ValueError:
+            break
+        if k + 2 >= n:
+            continue
+        j = k + 1
+        if words[j] in ("the", "a", "an") or (toks.poss[j] and words[j][:1].isupper()):
+            j += 1
+        else:
+            continue  # "X, told parliament": a verb, not an appositive
+        m = j
+        while m < n and m - j < 3 and kinds[m] == "w" and words[m].islower() \
+                and words[m] not in _APPOS_ORG_NOUNS and words[m] not in _APPOS_ORG_NOUNS_HOUSE:
+            m += 1
+        if m + 1 >= n or toks.poss[m] or words[m + 1] not in _APPOS_END:
+            continue
+        ok = words[m] in _APPOS_ORG_NOUNS or (
+            words[m] in _APPOS_ORG_NOUNS_HOUSE and words[m + 1] == "of")
+        if not ok or (words[m] in ("party", "group") and m > j and words[m - 1] == "political"):
+            continue
+        a = _name_run_before(toks, k)
+        if a >= 0:
+            out.append((a, k, " ".join(words[a:k])))
+    present = set(words)
+    for noun in _POST_ORG_NOUNS & present:  # "the Lusa news agency", "the X works"
+        k = -1
+        while True:
+            try:
+                k = words.index(noun, k + 1)
+            except ValueError:
+                break
+            e = k - 1 if k > 0 and words[k - 1] == "news" else k
+            a = _name_run_before(toks, e)
+            if a == e - 1 and words[a].endswith(("ist", "ic")):
+                continue  # "the Islamist group": an adjective, not a name
+            if a > 0 and (words[a - 1] in _POST_ORG_LEAD
+                          or words[a - 1].endswith(_ADJ_SUFFIXES)):
+                out.append((a, e, " ".join(words[a:e])))
+    for prep in _FIRM_PREPS & present:  # "chief executive of X", "operated by X"
+        k = -1
+        while True:
+            try:
+                k = words.index(prep, k + 1)
+            except ValueError:
+                break
+            if not (k > 0 and words[k - 1].lower() in _FIRM_CUES_BEFORE[prep]):
+                continue
+            e = k + 1
+            while (e < n and e - k <= _NAME_MAX and kinds[e] in "wa"
+                   and words[e][:1].isupper() and not toks.poss[e - 1]):
+                e += 1
+            if e == k + 1 or (toks.poss[e - 1] and e < n and words[e].lower() in STOP):
+                continue
+            if e > k + 1 and _name_run_before(toks, e) == k + 1:
+                out.append((k + 1, e, " ".join(words[k + 1:e])))
+    for cue in _FIRM_CUES_AFTER & present:  # "X's chief executive", "X's shares"
+        k = -1
+        while True:
+            try:
+                k = words.index(cue, k + 1)
+            except ValueError:
+                break
+            if not (k > 0 and toks.poss[k - 1] and words[k - 1][:1].isupper()) or (
+                    cue == "shares" and k + 1 < n and words[k + 1] == "of"):
+                continue  # not "Ruto's shares of the vote"
+            b = k - 1
+            a = b
+            while (a > 0 and b - a < _NAME_MAX - 1 and kinds[a - 1] in "wa"
+                   and words[a - 1][:1].isupper() and not toks.sent[a]
+                   and words[a - 1].lower() not in STOP):
+                a -= 1
+            if not (words[a].lower() in STOP or words[a].lower() in NATIONALITIES
+                    or is_place(" ".join(words[a:k]))):
+                out.append((a, k, " ".join(words[a:k])))
+    for title in _OWNER_TITLES & present:  # "Hyundai Rotem President Choi Jae-won"
+        k = -1
+        while True:
+            try:
+                k = words.index(title, k + 1)
+            except ValueError:
+                break
+            if not (k + 1 < n and kinds[k + 1] == "w" and words[k + 1][:1].isupper()):
+                continue
+            a = _name_run_before(toks, k)
+            if a >= 0 and k - a >= 2 and not any(w.lower() in ROLE_MODIFIERS
+                                                 for w in words[a:k]):
+                out.append((a, k, " ".join(words[a:k])))
     return out
 
 
@@ -344,6 +548,7 @@ developer contractor brokerage bank outlet publisher retailer supplier exporter 
 miner shipbuilder automaker carmaker chipmaker pollster watchdog regulator think-tank
 group agency station charity network channel
 companies firms groups banks lenders carriers airlines broadcasters newspapers charities
+planemaker refiner utility shipper steelmaker ngo NGO
 """.split())
 # Plural type nouns introduce a list: "energy firms Alpha and Beta".
 _PLURAL_TYPE_NOUNS = frozenset(w for w in ORG_TYPE_NOUNS if w.endswith("s")
@@ -357,7 +562,8 @@ def _typed_name(toks: Tokens, i: int) -> int:
 
     words, kinds, n = toks.words, toks.kinds, len(toks.words)
     j = i
-    while j < n and j - i < _TYPED_MAX and kinds[j] in "wa" and words[j][:1].isupper():
+    while j < n and j - i < _TYPED_MAX and kinds[j] in "wa" and (
+            words[j][:1].isupper() or (j > i and PREFIX_RE.match(words[j]))):  # "al-Sham"
         lw = words[j].lower()
         if lw in STOP or lw in ROLE_HEADS or lw in HONORIFICS or lw in MONTHS:
             break
@@ -473,9 +679,15 @@ def find_organizations(text: str) -> list[Entity]:
         name = alias.get(name, name)
         name = first_spelling.setdefault(_spelling(name), name)  # one entry per spelling
         counts[name] = counts.get(name, 0) + 1
-    # A bare head word repeats the one longer name ending in it.
-    for name in [k for k in counts if " " not in k and k.lower() in HEADS]:
-        hosts = [k for k in counts if k != name and k.endswith(" " + name)]
+    # A bare head word ("the Commission") or a shorter name ("the Security Council")
+    # repeats the one longer name ending in it ("United Nations Security Council").
+    by_suffix: dict[str, list[str]] = {}
+    for k in counts:
+        parts = k.split(" ")
+        for x in range(1, len(parts)):
+            by_suffix.setdefault(" ".join(parts[x:]), []).append(k)
+    for name in [k for k in counts if k.rsplit(" ", 1)[-1].lower() in HEADS]:
+        hosts = [k for k in by_suffix.get(name, ()) if k in counts]
         if len(hosts) == 1:
             counts[hosts[0]] += counts.pop(name)
     _merge_spelled_out(counts)
@@ -502,7 +714,7 @@ def _merge_spelled_out(counts: dict[str, int]) -> None:
             counts[host] += counts.pop(name)
 
 
-_ACR_CONNECTORS = frozenset("of the for on and in & ,".split())
+_ACR_CONNECTORS = frozenset("of the for on and in & , '".split())
 _ACR_MAX_WORDS = 12
 
 
@@ -546,7 +758,7 @@ def _defined_acronyms(toks: Tokens) -> list[tuple[int, int, str]]:
                 if acr in suffixes:
                     found = k
                     break
-            elif not ((kinds[k] == "w" and w in _ACR_CONNECTORS) or w in (",", "&")):
+            elif not ((kinds[k] == "w" and w in _ACR_CONNECTORS) or w in (",", "&", "'")):
                 break
             if toks.sent[k]:
                 break
@@ -597,7 +809,7 @@ def _join_name(toks: Tokens, a: int, b: int) -> str:
     parts: list[str] = []
     for k in range(a, b):
         w = toks.words[k] + ("'s" if toks.poss[k] else "")
-        if w in (",", ")") and parts:
+        if w in (",", ")", "'") and parts:
             parts[-1] += w
         else:
             parts.append(w)

@@ -19,6 +19,7 @@ from functools import lru_cache
 from ..model import ArticleData, Cleaned, Person, Provenance
 from .lexicon import (
     ACTION_VERBS,
+    DEMONYM_PHRASES,
     GEO_PREFIXES,
     HONORIFICS,
     MONTHS,
@@ -36,10 +37,11 @@ from .lexicon import (
     mask_credits,
     norm_key,
     normalize,
+    portfolio_end,
     tokenize,
 )
 from .organizations import match_organizations
-from .places import is_place, match_places
+from .places import is_place, match_places, place_kind
 
 # Lines that are not story text even if the cleaner left them in: bylines,
 # promo links, photo credits, agency footers. (The cleaner removes these too;
@@ -54,8 +56,12 @@ _SKIP_BLOCK = re.compile(
 _CREDIT_PAREN = re.compile(
     r"\((?:credit|photo|photograph|image|picture|source)s?\b[^()\n]{0,160}\)", re.IGNORECASE)
 _BYLINE_MAX = 90
+# Separators between the names (and the outlet or place) of one byline.
+_BYLINE_SPLIT = re.compile(r"\s*(?:[|,/;&]|\b(?:and|in|for|with)\b)\s*", re.IGNORECASE)
 # Honorifics that are also surnames (only taken as one after a given name).
 _TITLE_SURNAMES = frozenset("bishop cardinal pastor lord pope king prince".split())
+# Calendar abbreviations (stop words) that are also given or middle names.
+_CALENDAR_NAME_WORDS = frozenset("thu sun may mon jun jan".split())
 _ADVERBS = frozenset("also then later again first now previously had has have has also".split())
 _APPOS_DET = frozenset("a an the".split())
 _NON_ROLE_START = NATIONALITIES | (STOP - ROLE_HEADS - ROLE_MODIFIERS)
@@ -122,12 +128,19 @@ def _segments(toks: Tokens, blocked: list[bool]) -> list[tuple[int, int, list[st
             name = [words[i], words[i + 1]]
             j = i + 2
         elif blocked[i] or not _name_word(words[i], kinds[i]):
-            if words[i] not in _STOP_LETTERS or not _stop_initial(toks, i, blocked):
+            if (not blocked[i] and words[i].lower() in _CALENDAR_NAME_WORDS and is_cap(words[i])
+                    and i + 1 < n and not blocked[i + 1] and not toks.poss[i]
+                    and _name_word(words[i + 1], kinds[i + 1])):
+                start = i  # "Jan Egeland", "Sun Weidong": a given name, not a date word
+                name = [words[i]]
+                j = i + 1
+            elif words[i] not in _STOP_LETTERS or not _stop_initial(toks, i, blocked):
                 i += 1
                 continue
-            start = i  # "A. K. Name": an initial that is also a function word
-            name = [words[i]]
-            j = i + 1
+            else:
+                start = i  # "A. K. Name": an initial that is also a function word
+                name = [words[i]]
+                j = i + 1
         else:
             start = i
             name = [words[i]]
@@ -155,6 +168,13 @@ def _segments(toks: Tokens, blocked: list[bool]) -> list[tuple[int, int, list[st
                 name.append(w + ".")
                 j += 2
                 continue
+            # a calendar abbreviation inside a name: "Nguyen Thi Thu Ha", "Dong Jun and",
+            # but not "Smith Jan. 5"
+            if (k == "w" and w.lower() in _CALENDAR_NAME_WORDS and is_cap(w)
+                    and _calendar_word_in_name(toks, j, blocked)):
+                name.append(w)
+                j += 1
+                continue
             # a title word as a surname: "Julie Bishop said", "Ann Cardinal,"
             if (k == "w" and w.lower() in _TITLE_SURNAMES and w[:1].isupper()
                     and not (j + 1 < n and (words[j + 1] == "." or (
@@ -176,9 +196,28 @@ def _segments(toks: Tokens, blocked: list[bool]) -> list[tuple[int, int, list[st
     return out
 
 
+def _calendar_word_in_name(toks: Tokens, j: int, blocked: list[bool]) -> bool:
+    """Is the calendar word at ``j`` (after a name word) part of the name, not a date?"""
+    words, kinds, n = toks.words, toks.kinds, len(toks.words)
+    if j + 1 >= n:
+        return True
+    if not blocked[j + 1] and _name_word(words[j + 1], kinds[j + 1]):
+        return True
+    if kinds[j + 1] == "n":
+        return False  # "Jan 5"
+    return not (words[j + 1] == "." and j + 2 < n and kinds[j + 2] == "n")  # "Jan. 5"
+
+
 def _role_before(toks: Tokens, start: int) -> str:
     """The title right before a name: ``US Secretary of State``, ``State Department spokesman``."""
     words, kinds = toks.words, toks.kinds
+    if (start >= 2 and words[start - 1] == "." and kinds[start - 2] == "w"
+            and words[start - 2].lower() in ROLE_HEADS and words[start - 2][:1].isupper()
+            and len(words[start - 2]) <= 4):
+        # an abbreviated title: "Sen. Jim Risch", "Defense Minister Gen. X"
+        before = _role_before(toks, start - 2)
+        abbr = words[start - 2] + "."
+        return f"{before} {abbr}" if before else abbr
     # a title before an honorific: "Foreign Minister Dr. A. Name"
     h = start - 2 if start >= 2 and words[start - 1] == "." else start - 1
     if (h >= 1 and h < start and kinds[h] == "w" and words[h].lower() in HONORIFICS
@@ -211,9 +250,12 @@ def _role_before(toks: Tokens, start: int) -> str:
         role.pop(0)
     while role and (words[role[-1]].lower() in HONORIFICS - ROLE_HEADS or words[role[-1]] == "."):
         role.pop()
-    if not any(words[r].lower() in ROLE_HEADS for r in role):
+    heads = [r for r in role if words[r].lower() in ROLE_HEADS]
+    if not heads:
         return ""
-    return " ".join(words[role[0]:role[-1] + 1]) if role else ""
+    if heads[-1] != role[-1] and words[heads[-1] + 1] not in _ROLE_OBJ_PREP | {"at"}:
+        return ""  # "Official Security Assistance": a capitalized name, not a title
+    return " ".join(words[role[0]:role[-1] + 1])
 
 
 def _honorific_before(toks: Tokens, start: int) -> bool:
@@ -292,7 +334,7 @@ def _appositive_role(toks: Tokens, end: int) -> str:
     seg = [w for w in words[s:k]]
     for idx in range(len(seg) - 1, -1, -1):
         if seg[idx].lower() in ROLE_HEADS:
-            if idx + 1 < len(seg) and seg[idx + 1] in ("of", "at", "for", "to", "in"):
+            if idx + 1 < len(seg) and seg[idx + 1] in ("of", "at", "for", "to", "in", "from"):
                 # "X, the regional director of the Norwegian Refugee Council, said"
                 return " ".join(seg[: idx + 1])
             if not (k >= n or kinds[k] == "p"):
@@ -363,6 +405,110 @@ def _role_before_comma(toks: Tokens, start: int) -> str:
     return " ".join(words[b:e])
 
 
+def _portfolio_roles(toks: Tokens, blocked: list[bool]) -> dict[int, str]:
+    """``Minister of Industry, Trade and Investment, A. Name``: the portfolio is the role's.
+
+    Blocks the portfolio words (never a name) and returns {first token of the name
+    after it: the whole role}.
+    """
+    words, n = toks.words, len(toks.words)
+    out: dict[int, str] = {}
+    for prep in ("of", "for"):
+        k = -1
+        while True:
+            try:
+                k = words.index(prep, k + 1)  # scan at C speed
+            except ValueError:
+                break
+            if k < 1 or words[k - 1].lower() not in ROLE_HEADS or k + 1 >= n:
+                continue
+            e = portfolio_end(toks, k + 1)
+            if e == k + 1:
+                continue
+            for x in range(k + 1, e):
+                blocked[x] = True
+            head = _role_before(toks, k) or words[k - 1]
+            obj = " ".join(words[k:e]).replace(" , ", ", ")
+            at = e + 1 if e < n and words[e] == "," else e
+            if at < n and words[at].lower() in HONORIFICS and words[at][:1].isupper():
+                at += 2 if at + 1 < n and words[at + 1] == "." else 1  # "... Affairs Sheikh X"
+            out[at] = f"{head} {obj}"
+    return out
+
+
+_DEMONYM_FIRST = frozenset(p[0] for p in DEMONYM_PHRASES)
+
+
+def _role_of_org(toks: Tokens, a: int, start: int) -> str:
+    """``Vice Chairman of the Central Military Commission Zhang Youxia``: the whole title."""
+    words = toks.words
+    k = a - 1
+    if k >= 0 and words[k] == "the":
+        k -= 1
+    if not (k >= 1 and words[k] in ("of", "for") and words[k - 1].lower() in ROLE_HEADS):
+        return ""
+    head = _role_before(toks, k) or words[k - 1]
+    return f"{head} {' '.join(words[k:start])}"
+
+
+def _strip_demonym(name: list[str], start: int) -> tuple[list[str], int]:
+    """``Sri Lankan Fisheries ...`` / ``South African X``: a demonym is not part of a name."""
+    if len(name) < 2 or name[0].lower() not in _DEMONYM_FIRST:
+        return name, start
+    for m in (3, 2):
+        if len(name) >= m and tuple(w.lower() for w in name[:m]) in DEMONYM_PHRASES:
+            return name[m:], start + m
+    return name, start
+
+
+# Plural titles before a list of names: "Presidents X and Y", "foreign ministers X and Y".
+PLURAL_ROLES = {
+    "presidents": "President", "ministers": "minister", "leaders": "leader",
+    "envoys": "envoy", "ambassadors": "ambassador", "senators": "Senator",
+    "governors": "Governor", "generals": "General", "premiers": "Premier",
+    "kings": "King", "chancellors": "Chancellor", "lawmakers": "lawmaker",
+    "commanders": "commander", "spokesmen": "spokesman", "secretaries": "secretary",
+    "counterparts": "counterpart", "officials": "official",
+}
+
+
+# Verbs whose object is usually a person ("rebels toppled Bashar Assad in December").
+_PERSON_OBJECT_VERBS = frozenset("""
+met meet meets meeting thanked toppled ousted overthrew replaced replaces succeeded succeeds
+appointed appoints named nominated sacked fired dismissed received receives hosted hosts
+phoned accompanied interviewed arrested detained killed assassinated elected defeated
+endorsed congratulated pardoned sanctioned
+""".split())
+# What may follow such an object: punctuation or a function word, not a noun
+# ("met Hyundai Rotem executives" is no person).
+_AFTER_OBJECT = frozenset("""
+in on at and for to who whose after during last this since before over with from as
+""".split())
+
+
+def _object_of_person_verb(toks: Tokens, start: int, end: int) -> bool:
+    words, kinds, n = toks.words, toks.kinds, len(toks.words)
+    if not (start > 0 and words[start - 1] in _PERSON_OBJECT_VERBS):
+        return False
+    return end >= n or kinds[end] == "p" or words[end] in _AFTER_OBJECT
+
+
+def _country_possessive_before(toks: Tokens, start: int) -> bool:
+    """``Ghana's John Mahama``: a country's possessive right before a name."""
+    k = start - 1
+    return k >= 0 and toks.poss[k] and place_kind(toks.words[k]) == "country"
+
+
+def _the_demonym_before(toks: Tokens, start: int) -> bool:
+    """``the Peruvian Rosa Quispe``, ``the Sri Lankan X``: a nationality describes a person."""
+    words = toks.words
+    k = start - 1
+    if k >= 1 and words[k].lower() in NATIONALITIES and is_cap(words[k]):
+        return words[k - 1] == "the"
+    return k >= 2 and (words[k - 1].lower(), words[k].lower()) in DEMONYM_PHRASES \
+        and words[k - 2] == "the"
+
+
 def _is_person_name(words: list[str]) -> bool:
     return 2 <= len(words) <= 6 and any(w[:1].isupper() or PREFIX_RE.match(w) for w in words[1:])
 
@@ -379,26 +525,46 @@ def find_people(cleaned: Cleaned, registry=None) -> list[Person]:
         place_spans.add((a, b))
         for k in range(a, b):
             place_of[k] = b
+    org_end_at: dict[int, int] = {}
     for a, b, _name in match_organizations(toks):
+        org_end_at[b] = a
         for k in range(a, b):
             blocked[k] = True
+    portfolio_role = _portfolio_roles(toks, blocked)
     segs = _segments(toks, blocked)
 
     excluded = {norm_key(x) for x in (*cleaned.credits, *cleaned.bylines)}
+    for b in cleaned.bylines:  # "Jane Roe and Ann-Marie Doe-Ray | Colombo": each name
+        excluded.update(norm_key(x) for x in _BYLINE_SPLIT.split(b) if x.strip())
     last_counts: dict[str, int] = {}
+    run_counts: dict[str, int] = {}  # the same run repeated is no surname evidence
     segs = [(a, b, name) for a, b, name in segs if not (place_of[a] >= b)]
     for _s, _e, name in segs:
         last_counts[name[-1].lower()] = last_counts.get(name[-1].lower(), 0) + 1
+        key = " ".join(name).lower()
+        run_counts[key] = run_counts.get(key, 0) + 1
 
     full: dict[str, Person] = {}  # canonical -> Person
     order: list[str] = []
     pending: list[tuple[int, int, list[str], str]] = []  # partial mentions with role
 
-    def add(canonical: str, role: str) -> None:
+    first_pos: dict[str, int] = {}
+    lower_cache: list[frozenset[str]] = []
+    plural_role: list = []  # [end token, role] of the last name after a plural title
+
+    def lower_words() -> frozenset[str]:
+        if not lower_cache:
+            lower_cache.append(frozenset(w for w in toks.words if w.islower()))
+        return lower_cache[0]
+
+    def add(canonical: str, role: str, pos: int) -> None:
         p = full.get(canonical)
         if p is None:
             p = full[canonical] = Person(canonical, [], 0, Provenance("text"))
             order.append(canonical)
+            first_pos[canonical] = pos
+        elif pos < first_pos[canonical]:
+            first_pos[canonical] = pos
         p.mentions += 1
         if role and norm_key(role) not in {norm_key(r) for r in p.roles}:
             p.roles.append(role)
@@ -412,11 +578,28 @@ def find_people(cleaned: Cleaned, registry=None) -> list[Person]:
         return name
 
     for start, end, name in segs:
+        name, start = _strip_demonym(name, start)
+        if not name or (end < n and toks.words[end].lower() in ROLE_HEADS
+                        and portfolio_end(toks, start) >= end):
+            continue  # "Deputy Investment Minister X": the portfolio of a title
         start, name, obj_role = _strip_role_object(toks, start, end, name, place_of)
-        role = obj_role or _role_before(toks, start)
-        # Drop a sentence-initial participle/adverb glued to a name ("Unlike Blinken").
+        role = portfolio_role.get(start) or obj_role or _role_before(toks, start)
+        if not role and start in org_end_at:
+            role = _role_of_org(toks, org_end_at[start], start)
+        if not role:
+            # "Presidents Yoweri Museveni and Paul Kagame": a plural title, both names
+            if start > 0 and toks.words[start - 1].lower() in PLURAL_ROLES:
+                role = PLURAL_ROLES[toks.words[start - 1].lower()]
+                plural_role[:] = [end, role]
+            elif (plural_role and start >= 2 and toks.words[start - 1] == "and"
+                  and plural_role[0] == start - 1):
+                role = plural_role[1]
+        # Drop a sentence-initial participle/adverb glued to a name ("Unlike Blinken",
+        # "Asked about it, Blinken"), but not a given name ("Mohammed bin Salman",
+        # "Ding Xuexiang"): the word must be a stop word or also appear in lower case.
         if toks.sent[start] and len(name) > 1 and not role and (
-                name[0].lower().endswith(("ing", "ly", "ed")) or name[0].lower() in STOP):
+                name[0].lower() in STOP or (name[0].lower().endswith(("ing", "ly", "ed"))
+                                            and name[0].lower() in lower_words())):
             name = name[1:]
             start += 1
         if (start, end) in place_spans or (len(name) == 1 and name[0][0].islower()):
@@ -430,12 +613,33 @@ def find_people(cleaned: Cleaned, registry=None) -> list[Person]:
             known = registry is not None and registry.lookup(" ".join(name)) is not None
             evidence = (role or appos or known or _honorific_before(toks, start)
                         or _verb_next(toks, end) or _verb_before(toks, start)
-                        or _described_as_person(toks, end)
-                        or last_counts.get(name[-1].lower(), 0) > 1)
+                        or _described_as_person(toks, end) or _the_demonym_before(toks, start)
+                        or last_counts.get(name[-1].lower(), 0)
+                        > run_counts.get(" ".join(name).lower(), 1)
+                        or (_country_possessive_before(toks, start) and len(name) <= 4
+                            and not any(w.lower() in lower_words() for w in name))
+                        or _object_of_person_verb(toks, start, end))
             if evidence:
-                add(canon(name), role or appos)
+                add(canon(name), role or appos, start)
                 continue
         pending.append((start, end, name, role))
+
+    # A full name with no cue of its own is a person when a one-word mention of its
+    # given name or surname has one ("Ethiopia's Tesfaye Bekele Woldemariam ...
+    # Tesfaye said", "Mr. Tesfaye").
+    cued = {name[0].lower() for s, e, name, role in pending if len(name) == 1 and (
+        role or _honorific_before(toks, s) or _verb_next(toks, e) or _verb_before(toks, s))}
+    if cued:
+        rest = []
+        for item in pending:
+            s, _e, name, role = item
+            if (len(name) >= 2 and _is_person_name(name)
+                    and (name[0].lower() in cued or name[-1].lower() in cued)
+                    and norm_key(" ".join(name)) not in excluded):
+                add(canon(name), role, s)
+            else:
+                rest.append(item)
+        pending = rest
 
     # Partial mentions: a suffix of a full name seen in the article ("Blinken",
     # "Abu Zuhri", "Mr. Katz"), else the people file, else a titled surname.
@@ -444,6 +648,15 @@ def find_people(cleaned: Cleaned, registry=None) -> list[Person]:
         parts = canonical.lower().split()
         for k in range(1, len(parts)):
             by_suffix.setdefault(" ".join(parts[k:]), canonical)
+    # given-name prefixes and middle words of the full names, looked up per mention
+    by_prefix: dict[str, list[str]] = {}
+    by_middle: dict[str, list[str]] = {}
+    for canonical in order:
+        parts = canonical.lower().split()
+        for k in range(1, len(parts)):
+            by_prefix.setdefault(" ".join(parts[:k]), []).append(canonical)
+        for w in parts[1:-1]:
+            by_middle.setdefault(w, []).append(canonical)
     for start, _end, name, role in pending:
         hit = None
         for k in range(len(name)):
@@ -453,28 +666,46 @@ def find_people(cleaned: Cleaned, registry=None) -> list[Person]:
                 break
         if hit is None and registry is not None:
             hit = registry.lookup(" ".join(name)) or registry.lookup(name[-1])
-        if hit is None and (_honorific_before(toks, start) or role):
-            # Arabic, royal and clerical styles use the given name: "Sheikh Hamad".
-            key = " ".join(name).lower()
-            cands = [c for c in order if c.lower().startswith(key + " ")]
+        if hit is None:
+            # The given name after the full name, when only one person has it:
+            # "Jacinda Ardern ... Jacinda", and the Arabic, royal and clerical styles
+            # "Sheikh Hamad".
+            cands = [c for c in by_prefix.get(" ".join(name).lower(), ())
+                     if first_pos[c] < start or _honorific_before(toks, start) or role]
+            # "Mohammed bin Abdulrahman" is the short form of "... Al Thani": one person
+            cands = [c for c in cands if not any(d.startswith(c + " ") for d in cands)]
             if len(cands) == 1:
                 hit = cands[0]
-        if (hit is None and len(name) == 1 and (role or _honorific_before(toks, start))
+        if hit is None and len(name) == 1:
+            # the paternal surname of a Spanish double surname: "María Quispe Huamán ...
+            # Minister Quispe"; a middle word of exactly one full name
+            cands = by_middle.get(name[0].lower(), ())
+            if len(cands) == 1:
+                hit = cands[0]
+        if (hit is None and len(name) == 1 and (role or _honorific_before(toks, start)
+                                                or name[0] in full)
                 and norm_key(name[0]) not in excluded and not is_acronym(name[0])):
-            hit = name[0]
+            hit = name[0]  # "President Ruto ... Ruto said": a titled one-word name, again
         if hit is not None and norm_key(hit) not in excluded:
-            add(hit, role)
+            add(hit, role, start)
+    order.sort(key=first_pos.__getitem__)  # first-mention order
     return _merge_suffixes([full[c] for c in order])
 
 
 def _merge_suffixes(people: list[Person]) -> list[Person]:
-    """Fold "Van der Linden" / "Da Costa" into "Pieter van der Linden" / "Ana da Costa"."""
+    """Fold "Van der Linden" / "Da Costa" into "Pieter van der Linden" / "Ana da Costa",
+    and a short form "Mohammed bin Salman" into the one longer "Mohammed bin Salman Al Saud".
+    """
     keys = {p.name: tuple(norm_key(p.name).split()) for p in people}
     out: list[Person] = []
     for p in people:
         k = keys[p.name]
         host = next((q for q in people if q is not p and len(keys[q.name]) > len(k)
                      and keys[q.name][-len(k):] == k), None)
+        if host is None and len(k) >= 2:
+            hosts = [q for q in people if q is not p and len(keys[q.name]) > len(k)
+                     and keys[q.name][:len(k)] == k]
+            host = hosts[0] if len(hosts) == 1 else None
         if host is None:
             out.append(p)
             continue

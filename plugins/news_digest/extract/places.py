@@ -49,6 +49,7 @@ MIN_POP_SENTENCE_START = 1_000_000
 
 _KIND_COUNTRY, _KIND_REGION, _KIND_CITY = 0, 1, 2
 _POP_PROVINCE = -1  # marks provinces (countryinfo): no population, not at a sentence start
+_POP_EXTRA = 10**9  # marks the names of data/places_extra.txt
 
 _index: dict[str, tuple[str, int, int]] | None = None  # key -> (canonical, kind, population)
 _first: frozenset[str] = frozenset()
@@ -169,29 +170,82 @@ def _add_provinces(index: dict) -> None:
         except (OSError, ValueError):
             continue
         for prov in info.get("provinces") or ():
-            if not isinstance(prov, str) or not _good_province(prov):
-                continue
-            _add(index, prov, prov, _KIND_REGION, _POP_PROVINCE)
-            english = _english_direction(prov)
-            if english:
-                _add(index, english, english, _KIND_REGION, _POP_PROVINCE)
+            for name in _province_variants(prov):
+                _add(index, name, name, _KIND_REGION, _POP_PROVINCE)
 
 
-# Direction words of French, Spanish and Portuguese region names, in English:
+# Direction words of French, Spanish, Portuguese and Arabic region names, in English:
 # "Nord-Kivu" is written "North Kivu" in English copy.
 _FOREIGN_DIRECTIONS = {
     "nord": "North", "sud": "South", "est": "East", "ouest": "West", "norte": "North",
     "sur": "South", "sul": "South", "oeste": "West", "centre": "Central", "centro": "Central",
+    # Arabic: "Shamal Darfur" is "North Darfur"
+    "shamal": "North", "janub": "South", "gharb": "West", "sharq": "East", "wasat": "Central",
 }
+
+
+# Direction words written after the name in Indonesian/Malay region names:
+# "Sulawesi Tengah" is "Central Sulawesi", "Maluku Utara" is "North Maluku".
+_TRAILING_DIRECTIONS = {
+    "utara": "North", "selatan": "South", "barat": "West", "timur": "East",
+    "tengah": "Central",
+}
+# Generic admin words around a region's name in the gazetteer's form
+# ("Nairobi Area", "Gambela Hizboch", "Yukon Territory", "Province of X").
+_ADMIN_WORDS_AFTER = frozenset("Province Region Area Governorate Hizboch Hizb Territory".split())
+_ADMIN_WORDS_BEFORE = frozenset("Province Region Governorate".split())
+_MIN_STRIPPED_LEN = 5  # "San'a'" -> "Sana" is a given name; "Ma'rib" -> "Marib" is fine
+
+
+def _province_variants(prov) -> list[str]:
+    """The names a first-level region goes by in English copy.
+
+    The gazetteer's own form when usable (or else the name it gives in parentheses,
+    ``Adis Abeba (Addis Ababa)``), plus: the form without transliteration apostrophes
+    (``Syunik'`` -> ``Syunik``, ``Ma'rib`` -> ``Marib``), without a generic admin word
+    (``Nairobi Area``, ``Province of X``), and with a foreign direction word in
+    English (``Nord-Kivu`` -> ``North Kivu``, ``Maluku Utara`` -> ``North Maluku``).
+    """
+    if not isinstance(prov, str):
+        return []
+    names = [prov.strip()]
+    if "(" in prov and prov.endswith(")"):
+        # the name in parentheses is the English or the city one ("Moskva (Moscow)")
+        inner = prov[:-1].partition("(")[2].strip()
+        names = [] if inner.startswith("in ") else [inner]
+    out: list[str] = []
+    for name in names:
+        forms = [name]
+        bare = name.replace("'", "").replace("\u2019", "").strip()
+        if bare != name and (" " in bare or len(bare) >= _MIN_STRIPPED_LEN):
+            forms.insert(0, bare)  # first: "Syunik" is how the text spells "Syunik'"
+        for f in list(forms):
+            words = f.split()
+            if len(words) == 2 and words[-1] in _ADMIN_WORDS_AFTER:
+                forms.append(words[0])
+            elif len(words) > 2 and words[0] in _ADMIN_WORDS_BEFORE and words[1] == "of":
+                forms.append(" ".join(words[2:]))
+        for f in list(forms):
+            english = _english_direction(f)
+            if english:
+                forms.append(english)
+        for f in forms:
+            if f not in out and _good_province(f):
+                out.append(f)
+    return out
 
 
 def _english_direction(name: str) -> str | None:
     """``Nord-Kivu`` -> ``North Kivu``; None when the name has no foreign direction word."""
     head, sep, rest = name.replace("-", " ", 1).partition(" ")
     direction = _FOREIGN_DIRECTIONS.get(head.lower())
-    if not sep or direction is None or not rest[:1].isupper():
-        return None
-    return f"{direction} {rest}"
+    if sep and direction is not None and rest[:1].isupper():
+        return None if rest.lower() in _FOREIGN_DIRECTIONS else f"{direction} {rest}"
+    rest, sep, tail = name.rpartition(" ")
+    direction = _TRAILING_DIRECTIONS.get(tail.lower())
+    if sep and direction is not None and rest[:1].isupper():
+        return f"{direction} {rest}"
+    return None
 
 
 def _good_province(name: str) -> bool:
@@ -210,10 +264,10 @@ def _good_province(name: str) -> bool:
 _FEATURE_SUFFIX = frozenset("""
 Sea Ocean Bay Gulf Strait Straits Peninsula Island Islands Isles Archipelago Province State
 Region Valley Desert Mountains River Delta Basin Coast Highlands Plateau Corridor Lake Lakes
-Canal Hills Shoal Reef Atoll
+Canal Hills Shoal Reef Atoll Gap Pass
 """.split())
 # Suffixes that may follow a nationality adjective: "Indian Ocean", "Arabian Peninsula".
-_NATIONALITY_FEATURES = frozenset("Ocean Sea Peninsula Subcontinent".split())
+_NATIONALITY_FEATURES = frozenset("Ocean Sea Peninsula Subcontinent Desert".split())
 _ORDINAL_WORDS = frozenset("First Second Third Fourth Fifth".split())
 # Continents that take a direction: "West Africa", "Central Asia", "Northern Europe".
 _CONTINENT_WORDS = frozenset("Africa Asia Europe America Pacific Atlantic".split())
@@ -227,7 +281,10 @@ _FEATURE_OF = frozenset("Bay Gulf Sea Strait Straits Isle Islands Cape Horn Sea"
 # Feature word + name ("Lake Kivu", "Mount Elgon", "Cape Horn").
 _FEATURE_PREFIX = frozenset("Lake Mount Mt Cape Isle River".split())
 # Lower-case admin word after a region name ("the Kherson region").
-_ADMIN_LOWER = frozenset("region province oblast governorate prefecture area".split())
+_ADMIN_LOWER = frozenset("""
+region province oblast governorate prefecture area county district state municipality
+emirate
+""".split())
 _DIRECTIONS = frozenset("""
 North South East West Northern Southern Eastern Western Central Upper Lower Greater
 """.split())
@@ -264,6 +321,26 @@ def _features(toks: Tokens, words) -> dict[int, tuple[int, str]]:
             if not (e < n and kinds[e] == "w" and words[e][:1].isupper()) \
                     and words[h + 1].lower() not in ORG_WORDS:
                 out.setdefault(h + 1, (e, " ".join(words[h + 1:e])))
+            continue
+        if w in _LOWER_FEATURES:
+            # "the Seme border", "the Hauran plain", "the Afungi peninsula"
+            a = h
+            while (a > 0 and h - a < 2 and not sent[a] and not poss[a - 1]
+                   and _feature_word(words[a - 1], kinds[a - 1])):
+                a -= 1
+            if (0 < a < h and words[a - 1] in ("the", "The") and not poss[h - 1]
+                    and (h + 1 >= n or kinds[h + 1] == "p" or words[h + 1] in _AFTER_FEATURE)):
+                out.setdefault(a, (h, " ".join(words[a:h])))
+            if w not in _SETTLEMENT_NOUNS:
+                continue
+        if w in _NEAR_PREPS:
+            # "drove through Badagry", "parks around Morowali": a one-word place
+            e = h + 1
+            if (e < n and _feature_word(words[e], kinds[e]) and not poss[e] and len(words[e]) > 2
+                    and (e + 1 >= n or (kinds[e + 1] == "p" and words[e + 1] != "-"
+                                        and not (words[e + 1] == "." and len(words[e]) <= 4))
+                         or words[e + 1] in _AFTER_FEATURE)):  # not "St.", "Google offices"
+                out.setdefault(e, (e + 1, words[e]))
             continue
         if w in _SETTLEMENT_NOUNS:
             got = _settlement(toks, words, h)
@@ -329,6 +406,8 @@ _LOWER_DIRECTIONS = frozenset("""
 northern southern eastern western central north-eastern north-western south-eastern
 south-western northeastern northwestern southeastern southwestern
 """.split())
+# Particles inside a place or personal name ("Mocimboa da Praia", "van der Linden").
+_NAME_PARTICLES = PARTICLES - {"al", "el", "y"}
 _PLACE_PREPS = frozenset("in across into throughout from of to".split())
 _APPOS_PREP = frozenset("in on near off of outside along".split())
 
@@ -342,6 +421,9 @@ def _settlement(toks: Tokens, words, h: int) -> tuple[int, int, str] | None:
             e += 1
             if toks.poss[e - 1]:
                 break
+            if (e + 1 < n and words[e] in _NAME_PARTICLES
+                    and _feature_word(words[e + 1], kinds[e + 1])):
+                e += 1  # "the port town of Mocimboa da Praia"
         if e > h + 2 and not (e < n and kinds[e] == "w" and words[e][:1].isupper()):
             return h + 2, e, " ".join(words[h + 2:e])
         return None
@@ -349,8 +431,9 @@ def _settlement(toks: Tokens, words, h: int) -> tuple[int, int, str] | None:
     if not (h + 1 < n and words[h + 1] in _APPOS_PREP):
         return None
     k = h - 1
-    if k >= 0 and kinds[k] == "w" and words[k].islower() and words[k] not in ("a", "an"):
-        k -= 1  # one adjective
+    for _ in range(2):  # up to two adjectives: "a small uninhabited island"
+        if k >= 0 and kinds[k] == "w" and words[k].islower() and words[k] not in ("a", "an"):
+            k -= 1
     if not (k >= 1 and words[k] in ("a", "an") and words[k - 1] == ","):
         return None
     e = k - 1
@@ -363,8 +446,19 @@ def _settlement(toks: Tokens, words, h: int) -> tuple[int, int, str] | None:
     return a, e, " ".join(words[a:e])
 
 
+# Lower-case feature nouns after "the <Name>" ("the Seme border"), and what may follow.
+_LOWER_FEATURES = frozenset("""
+border plain plains plateau peninsula valley lagoon delta basin highlands hills coast
+crossing frontier corridor mountains range marshes
+""".split())
+_AFTER_FEATURE = frozenset("""
+in near with and of to that where which between from on at into along area region
+while as after before since but or when for
+""".split())
+# Prepositions that only take a place: "through Badagry", "around Morowali".
+_NEAR_PREPS = frozenset("near around outside through".split())
 _FEATURE_TRIGGERS = (_FEATURE_OF | _FEATURE_PREFIX | _FEATURE_SUFFIX | _ADMIN_LOWER
-                     | _LOWER_DIRECTIONS | _SETTLEMENT_NOUNS)
+                     | _LOWER_DIRECTIONS | _SETTLEMENT_NOUNS | _LOWER_FEATURES | _NEAR_PREPS)
 
 
 def _is_namey(word: str) -> bool:
@@ -430,17 +524,40 @@ def match_places(toks: Tokens, datelines: tuple = ()) -> list[tuple[int, int, st
             i += 1
             continue
         end, (canonical, kind, pop) = hit
+        if end < n and words[end] == "$" and toks.starts[end] == toks.ends[end - 1]:
+            i = end  # "US$3.5 billion": a currency, not the country
+            continue
         if not datelines_hit(toks, i, datelines) and _skip(toks, i, end, kind, pop, canonical):
             i = end
             continue
-        if (end - i == 1 and w in _CONTINENT_WORDS and i > 0 and words[i - 1] in _CONTINENT_DIRS
+        if (end - i == 1 and (w in _CONTINENT_WORDS or (kind == _KIND_REGION and pop == _POP_EXTRA))
+                and i > 0 and words[i - 1] in _CONTINENT_DIRS
                 and kinds[i - 1] == "w" and not poss[i - 1] and not (out and out[-1][1] > i - 1)):
-            out.append((i - 1, end, f"{words[i - 1]} {w}"))  # "West Africa"
+            # "West Africa", "South Caucasus", "East Java": a direction and a region
+            out.append((i - 1, end, f"{words[i - 1]} {w}"))
             i = end
             continue
+        if (kind == _KIND_REGION and end < n and words[end] in _DIRECTION_AFTER
+                and kinds[end] == "w" and not poss[end - 1]
+                and not (end + 1 < n and kinds[end + 1] == "w" and words[end + 1][:1].isupper())):
+            out.append((i, end + 1, f"{canonical} {words[end]}"))  # "Mashonaland West"
+            i = end + 1
+            continue
+        if (end - i == 1 and i > 1 and words[i - 1] == "." and words[i - 2] in _DIR_INITIALS
+                and kinds[i - 2] == "w"):
+            got = index.get(f"{_DIR_INITIALS[words[i - 2]]} {w}")
+            if got:  # "N. Korea", "S. Sudan"
+                out.append((i - 2, end, got[0]))
+                i = end
+                continue
         out.append((i, end, canonical))
         i = end
     return out
+
+
+_DIR_INITIALS = {"N": "North", "S": "South", "E": "East", "W": "West"}
+# A direction after a region's name: "Mashonaland West", "Matabeleland North".
+_DIRECTION_AFTER = frozenset("North South East West Central".split())
 
 
 _PRONOUNS = frozenset("his her".split())  # "His Excellency", but "His Africa adviser"
@@ -462,6 +579,9 @@ def _skip(toks: Tokens, i: int, end: int, kind: int, pop: int, canonical: str) -
         return True
     if prev in PARTICLES:
         return True  # "van der Linden", "da Costa"
+    if (end + 1 < n and words[end] in _NAME_PARTICLES and kinds[end + 1] == "w"
+            and is_cap(words[end + 1])):
+        return True  # "Van der Linden-Bosch": a name with particles, not the city "Van"
     k = i - 1 if prev else (i - 2 if i > 1 and words[i - 1] == "." else -1)
     if (k >= 0 and kinds[k] == "w" and words[k][:1].isupper() and words[k].lower() in HONORIFICS
             and words[k].lower() not in _PRONOUNS):
@@ -492,8 +612,10 @@ def find_places(text: str, people: list[str] | tuple[str, ...] = ()) -> list[Ent
     text = mask_credits(text)
     toks = tokenize(text)
     in_org = set()
+    index = _load()
     for a, b, _name in match_organizations(toks):
-        in_org.update(range(a, b))
+        if " ".join(toks.words[a:b]) not in index:  # "Soviet Union" has an org's shape
+            in_org.update(range(a, b))
     if "(" in text:
         for a, b, _name in _defined_acronyms(toks):
             in_org.update(range(a, b))  # "Confederation of Indian Industry (CII)"

@@ -22,6 +22,8 @@ month months year years century phase phases anniversary leg stage round-the-clo
 """.split())
 _ROUND_OF = frozenset("diplomacy visits travel travels trips".split())
 _REGION_WORDS = frozenset("region area continent".split())
+# Words for "first" that are not ordinals: "her maiden visit to Africa".
+_FIRST_WORDS = frozenset(("maiden", "inaugural"))
 _MAX_BETWEEN = 2
 _MAX_TAIL = 12
 
@@ -122,7 +124,7 @@ def find_trip(text: str) -> TripMention | None:
     for i in range(n):
         if kinds[i] not in "wn":
             continue
-        num = ordinal_value(words[i])
+        num = ordinal_value(words[i]) or (1 if words[i] in _FIRST_WORDS else None)
         if num is None:
             continue
         # "October 7th", "11th-hour", "7th-century"
