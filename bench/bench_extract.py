@@ -9,6 +9,7 @@ time per MB on 1 MB and 10 MB synthetic inputs (roughly constant = linear).
 
 from __future__ import annotations
 
+import argparse
 import statistics
 import sys
 import time
@@ -30,7 +31,10 @@ def _median_ms(fn, repeats: int) -> float:
 
 
 def main(argv: list[str]) -> int:
-    repeats = int(argv[0]) if argv else 200
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("repeats", nargs="?", type=int, default=200,
+                        help="timed runs over the seeds (default: 200)")
+    repeats = parser.parse_args(argv).repeats
     seeds = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
     cleaned = [clean(s) for s in seeds]
     extract(cleaned[0], "warm", "warm")  # load the gazetteer once
