@@ -483,3 +483,38 @@ def test_abbreviated_titles_are_roles():
     assert got["Jim Rusk"].roles[0] == "Sen."
     assert got["Greta Meeker"].roles == ["Rep."]
     assert got["Amos Odhiambo"].roles == ["Defense Minister Gen."]
+
+
+# --- round 4: forms of address, particles and name shapes (invented mini-articles) ---
+
+def test_religious_and_police_titles_are_not_part_of_the_name():
+    got = names(_c("Brother Tomas Verhoef, who runs a soup kitchen in the port, said beds ran out.",
+                   "Police spokesman Inspector Lindiwe Phiri said two men were held.",
+                   "Sister Agnes Mwale said the clinic would stay open."))
+    assert {"Tomas Verhoef", "Lindiwe Phiri", "Agnes Mwale"} <= set(got)
+    assert not any(n.split()[0] in ("Brother", "Sister", "Inspector") for n in got)
+
+
+def test_hyphenated_titles_are_roles_not_people():
+    got = names(_c("The Solicitor-General, Dr. Kwesi Ampofo-Danso, argued the appeal.",
+                   "The Auditor-General said the accounts were late."))
+    assert "Kwesi Ampofo-Danso" in got
+    assert not any("General" in n for n in got)
+
+
+def test_nickname_in_quotes_inside_a_name():
+    got = names(_c('Trade Secretary Jose "Pepito" de la Vega arrived in Jakarta on Monday.',
+                   '"We came to listen," de la Vega told reporters.'))
+    assert set(got) == {"Jose de la Vega"}
+
+
+def test_wa_particle_in_east_african_names():
+    got = names(_c("Mwangi wa Kariuki said the tender was rushed."))
+    assert set(got) == {"Mwangi wa Kariuki"}
+
+
+def test_honorific_as_last_word_of_a_longer_name():
+    got = names(_c("She met the Minister for Fisheries, Salim Omar Haji, in Zanzibar.",
+                   "Haji said the licences would be reviewed."))
+    assert "Salim Omar Haji" in got
+    assert "Salim Omar" not in got

@@ -59,6 +59,8 @@ high-commissioner consul consul-general attaché attache minister-president
 counterpart executive mp mep mla msp td mk mna mpp
 vice-minister deputy-minister vice-premier vice-governor vice-chancellor co-founder
 fellow lecturer scholar historian scientist
+inspector superintendent sergeant constable corporal detective
+attorney-general solicitor-general auditor-general inspector-general governor-general
 """.split())
 
 # Words that may precede a head inside a title ("Prime", "Defense", "Minority"...).
@@ -92,7 +94,7 @@ HONORIFICS = _data_words("honorifics.txt")
 # Lower-case particles that may sit inside a personal name.
 PARTICLES = frozenset("""
 de da das do dos del della di du van von der den ter ten la le bin ibn bint al el y zu
-dela delos los las
+dela delos los las wa
 """.split())
 
 # Arabic-style prefixes glued with a hyphen: al-Sisi, el-Sheikh, bin-Salman.

@@ -62,6 +62,10 @@ _BYLINE_SPLIT = re.compile(r"\s*(?:[|,/;&]|\b(?:and|in|for|with)\b)\s*", re.IGNO
 _TITLE_SURNAMES = frozenset("bishop cardinal pastor lord pope king prince".split())
 # Calendar abbreviations (stop words) that are also given or middle names.
 _CALENDAR_NAME_WORDS = frozenset("thu sun may mon jun jan".split())
+# Honorifics that are also family names, taken as the last word of a longer name.
+_HONORIFIC_SURNAMES = frozenset("haji hajji alhaji mallam malam sayed syed".split())
+_OPEN_QUOTES = frozenset('"“')
+_CLOSE_QUOTES = frozenset('"”')
 _ADVERBS = frozenset("also then later again first now previously had has have has also".split())
 _APPOS_DET = frozenset("a an the".split())
 _NON_ROLE_START = NATIONALITIES | (STOP - ROLE_HEADS - ROLE_MODIFIERS)
@@ -154,6 +158,23 @@ def _segments(toks: Tokens, blocked: list[bool]) -> list[tuple[int, int, list[st
             j += 2
         while j < n and not toks.poss[j - 1]:
             w, k = words[j], kinds[j]
+            if (w in _OPEN_QUOTES and j + 3 < n and words[j + 2] in _CLOSE_QUOTES
+                    and kinds[j + 1] == "w" and is_cap(words[j + 1]) and not blocked[j + 3]
+                    and (_name_word(words[j + 3], kinds[j + 3]) or words[j + 3] in PARTICLES)
+                    and not toks.sent[j - 1 if j else 0]):
+                # a nickname in quotes inside a name: 'Ana "Nina" de la Cruz' is 'Ana de la Cruz'
+                if words[j + 3] in PARTICLES:
+                    m = j + 3
+                    while m < n and kinds[m] == "w" and words[m] in PARTICLES and m - j < 6:
+                        m += 1
+                    if not (m < n and _name_word(words[m], kinds[m]) and not blocked[m]):
+                        break
+                    name.extend(words[j + 3:m + 1])
+                    j = m + 1
+                else:
+                    name.append(words[j + 3])
+                    j += 4
+                continue
             if toks.sent[j] and not (j > 0 and words[j - 1] == "."):
                 break
             if blocked[j]:
@@ -175,8 +196,11 @@ def _segments(toks: Tokens, blocked: list[bool]) -> list[tuple[int, int, list[st
                 name.append(w)
                 j += 1
                 continue
-            # a title word as a surname: "Julie Bishop said", "Ann Cardinal,"
-            if (k == "w" and w.lower() in _TITLE_SURNAMES and w[:1].isupper()
+            # a title word as a surname: "Julie Bishop said", "Ann Cardinal,"; an
+            # honorific that ends a name of three or more words: "Ali Musa Haji said"
+            if (k == "w" and w[:1].isupper()
+                    and (w.lower() in _TITLE_SURNAMES
+                         or (len(name) >= 2 and w.lower() in _HONORIFIC_SURNAMES))
                     and not (j + 1 < n and (words[j + 1] == "." or (
                         kinds[j + 1] == "w" and _name_word(words[j + 1], "w"))))):
                 name.append(w)
