@@ -518,3 +518,15 @@ def test_honorific_as_last_word_of_a_longer_name():
                    "Haji said the licences would be reviewed."))
     assert "Salim Omar Haji" in got
     assert "Salim Omar" not in got
+
+
+def test_region_after_a_role_object_is_not_part_of_the_name():
+    got = names(_c("Shadow minister for the Caribbean Lucy Hartwell-Boyd told Radio 5 on Monday"
+                   " that the aid was late."))
+    assert set(got) == {"Lucy Hartwell-Boyd"}
+
+
+def test_formal_state_name_before_a_name_is_not_part_of_it():
+    got = names(_c("Minister of Water of the Czech Republic Jana Kollarova visited Vienna.",
+                   "Kollarova said the dam would be finished in May."))
+    assert set(got) == {"Jana Kollarova"}

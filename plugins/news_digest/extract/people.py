@@ -379,9 +379,10 @@ def _strip_role_object(toks: Tokens, start: int, end: int, name: list[str],
     three or more words, the first word. Returns (start, name, role or "").
     """
     words = toks.words
-    if start < 2 or words[start - 1] not in _ROLE_OBJ_PREP or len(name) < 2:
+    p = start - 2 if start >= 2 and words[start - 1] == "the" else start - 1
+    if p < 1 or words[p] not in _ROLE_OBJ_PREP or len(name) < 2:
         return start, name, ""
-    k = start - 2
+    k = p - 1
     while k >= 0 and toks.kinds[k] in "wa" and words[k][:1].isupper() \
             and words[k].lower() not in ROLE_HEADS and start - k < 6:
         k -= 1  # "Minister for Foreign Affairs": modifiers before the head
@@ -391,6 +392,8 @@ def _strip_role_object(toks: Tokens, start: int, end: int, name: list[str],
     drop = 0
     if place_of[start] > start and place_of[start] < end:
         drop = place_of[start] - start
+    elif p < start - 1 and is_place(words[start]):
+        drop = 1  # "spokesman for the Pacific Ana Lee": a region the text's gazetteer run missed
     elif len(name) >= 3 and not toks.poss[start]:
         drop = 1
     if not drop or len(name) - drop < 2:
@@ -398,8 +401,8 @@ def _strip_role_object(toks: Tokens, start: int, end: int, name: list[str],
     new_start = start + drop
     while new_start < end and words[new_start] != name[drop]:
         new_start += 1
-    role = _role_before(toks, start - 1) if start >= 1 else ""
-    obj = " ".join(words[start - 1:new_start])
+    role = _role_before(toks, p)
+    obj = " ".join(words[p:new_start])
     head = role or words[k]
     return new_start, name[drop:], f"{head} {obj}"
 
@@ -545,10 +548,12 @@ def find_people(cleaned: Cleaned, registry=None) -> list[Person]:
     blocked = [False] * n
     place_spans: set[tuple[int, int]] = set()
     place_of = [-1] * n  # token -> end of the place span it lies in
+    place_start = [-1] * n  # token -> start of that span
     for a, b, _name in match_places(toks):
         place_spans.add((a, b))
         for k in range(a, b):
             place_of[k] = b
+            place_start[k] = a
     org_end_at: dict[int, int] = {}
     for a, b, _name in match_organizations(toks):
         org_end_at[b] = a
@@ -563,6 +568,14 @@ def find_people(cleaned: Cleaned, registry=None) -> list[Person]:
     last_counts: dict[str, int] = {}
     run_counts: dict[str, int] = {}  # the same run repeated is no surname evidence
     segs = [(a, b, name) for a, b, name in segs if not (place_of[a] >= b)]
+    for x, (a, b, name) in enumerate(segs):
+        if place_of[a] > a and place_start[a] < a:
+            # the end of a place glued to the next name: "the Kyrgyz Republic Ana Lee"
+            e = place_of[a]
+            while a < e and name and name[0] == toks.words[a]:
+                name, a = name[1:], a + 1
+            segs[x] = (a, b, name)
+    segs = [(a, b, name) for a, b, name in segs if name]
     for _s, _e, name in segs:
         last_counts[name[-1].lower()] = last_counts.get(name[-1].lower(), 0) + 1
         key = " ".join(name).lower()

@@ -563,6 +563,16 @@ _DIRECTION_AFTER = frozenset("North South East West Central".split())
 _PRONOUNS = frozenset("his her".split())  # "His Excellency", but "His Africa adviser"
 
 
+# Last words of a state's formal name: "the Kyrgyz Republic", "the United Kingdom".
+_STATE_WORDS = frozenset("Republic Kingdom Federation Emirates".split())
+
+
+def _state_name(toks: Tokens, i: int, end: int) -> bool:
+    """``the Kyrgyz Republic Ana Lee``: a formal state name is whole even before a name."""
+    return (end - i >= 2 and toks.words[end - 1] in _STATE_WORDS and i > 0
+            and toks.words[i - 1] == "the")
+
+
 def datelines_hit(toks: Tokens, i: int, datelines: tuple) -> bool:
     return bool(datelines) and in_spans(toks.starts[i], datelines) is not None
 
@@ -575,7 +585,7 @@ def _skip(toks: Tokens, i: int, end: int, kind: int, pop: int, canonical: str) -
     # Part of a personal or organization name: "Israel Katz", "Mike Johnson",
     # "Washington Post", "Tel Aviv University".
     if nxt and (_is_namey(nxt) or (nxt[:1].isupper() and nxt.lower() in ORG_WORDS)) \
-            and _load().get(nxt) is None:
+            and _load().get(nxt) is None and not _state_name(toks, i, end):
         return True
     if prev in PARTICLES:
         return True  # "van der Linden", "da Costa"
