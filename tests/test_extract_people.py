@@ -530,3 +530,16 @@ def test_formal_state_name_before_a_name_is_not_part_of_it():
     got = names(_c("Minister of Water of the Czech Republic Jana Kollarova visited Vienna.",
                    "Kollarova said the dam would be finished in May."))
     assert set(got) == {"Jana Kollarova"}
+
+
+def test_press_release_contact_is_not_a_person_of_the_story():
+    story = "Health Minister Olga Petrenko opened the new ward in Lviv on Tuesday."
+    for tail in (["Media contact: Ivan Koval, +380 44 000 0000, press@example.org"],
+                 ["For press inquiries:", "Ivan Koval, Head of Communications",
+                  "Tel.: +380 44 000 0000"],
+                 ["Media contacts\nIvan Koval, spokesman\nivan@example.org"]):
+        got = names(_c(story, *tail))
+        assert set(got) == {"Olga Petrenko"}, tail
+    # a story person with the same shape of line, but no contact header, is kept
+    got = names(_c(story, "Ivan Koval, a hospital spokesman, said beds were ready."))
+    assert "Ivan Koval" in got

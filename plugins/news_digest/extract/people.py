@@ -71,16 +71,49 @@ _APPOS_DET = frozenset("a an the".split())
 _NON_ROLE_START = NATIONALITIES | (STOP - ROLE_HEADS - ROLE_MODIFIERS)
 
 
+# A press-release contact footer: "Media contact: Name, phone", "For press inquiries:".
+# The contact and the few short lines after the header are not people of the story.
+_CONTACT_HEAD = re.compile(
+    r"\W{0,3}(?:for\s+)?(?:media|press|news)(?:\s+and\s+\w+)?\s+"
+    r"(?:contacts?|inquiries|enquiries|queries|information)\b"
+    r"|\W{0,3}(?:contacts?|inquiries|enquiries)\s*:", re.IGNORECASE)
+_CONTACT_LINES = 4
+_CONTACT_MAX = 200  # longer blocks are story paragraphs
+
+
 def _story_text(cleaned: Cleaned) -> str:
     lines = []
     texts = [x for x in (cleaned.headline, cleaned.standfirst) if x]
+    contact = 0  # short lines still to skip after a contact header
     for t in [*texts, *(b.text for b in cleaned.blocks)]:
         t = normalize(t)
         if _SKIP_BLOCK.match(t) and (len(t) <= _BYLINE_MAX or not t.lower().startswith("by")):
             continue
+        head = _CONTACT_HEAD.match(t) is not None
+        if (head or contact) and len(t) <= _CONTACT_MAX and "\n" not in t:
+            contact = _CONTACT_LINES if head else contact - 1
+            continue  # the header, the contact's name, title, phone and e-mail
+        contact = 0
+        if "\n" in t:
+            t = _drop_contact_lines(t)
         lines.append(_CREDIT_PAREN.sub(" ", t))
     # same masking as places and organizations: one shared tokenization of the text
     return mask_credits("\n".join(lines))
+
+
+def _drop_contact_lines(block: str) -> str:
+    """A block with line breaks: drop a contact header and the short lines after it."""
+    out, skip = [], 0
+    for line in block.split("\n"):
+        if _CONTACT_HEAD.match(line) and len(line) <= _CONTACT_MAX:
+            skip = _CONTACT_LINES
+            continue
+        if skip and len(line) <= _CONTACT_MAX:
+            skip -= 1
+            continue
+        skip = 0
+        out.append(line)
+    return "\n".join(out)
 
 
 @lru_cache(maxsize=16384)
