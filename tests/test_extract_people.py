@@ -543,3 +543,31 @@ def test_press_release_contact_is_not_a_person_of_the_story():
     # a story person with the same shape of line, but no contact header, is kept
     got = names(_c(story, "Ivan Koval, a hospital spokesman, said beds were ready."))
     assert "Ivan Koval" in got
+
+
+def test_group_nouns_of_peoples_are_not_people():
+    got = names(_c("Leaders of the Bosnian Croats met in Mostar.",
+                   "Kirkuk Kurds said they would vote. Kirkuk Kurds rallied again."))
+    assert got == {}
+
+
+def test_adjective_before_a_place_at_sentence_start_is_not_a_name():
+    got = names(_c("Ruritania wants a deal. Bordering Moldova is watching. Moldova said no."))
+    assert got == {}
+
+
+def test_town_before_a_relative_clause_verb_is_not_a_person():
+    got = names(_c("Father Luis Ortega, who runs a shelter in Ixtal Nuevo, was unimpressed."))
+    assert set(got) == {"Luis Ortega"}
+
+
+def test_particle_surname_alone_folds_into_the_full_name():
+    got = names(_c("Interior Secretary Ana Maria de la Vega Ruiz crossed the river on Monday.",
+                   "De la Vega met the governor and said the plan was agreed."))
+    assert set(got) == {"Ana Maria de la Vega Ruiz"}
+    assert got["Ana Maria de la Vega Ruiz"].mentions == 2
+
+
+def test_professional_appositive_is_person_evidence():
+    got = names(_c("Otieno wa Mwangi, a Mombasa-based economist who studies ports, was wary."))
+    assert set(got) == {"Otieno wa Mwangi"}

@@ -338,6 +338,8 @@ PERSON_NOUNS = frozenset("""
 member members resident residents mother father son daughter wife husband widow widower
 brother sister cousin uncle aunt grandmother grandfather grandson granddaughter niece nephew
 survivor veteran student teacher farmer nurse doctor refugee volunteer witness owner
+economist analyst lawyer researcher academic journalist activist scientist historian
+lecturer scholar professor expert consultant engineer
 businessman businesswoman shopkeeper trader worker retiree pensioner resident native
 mother-of-two father-of-two relative relatives friend colleague neighbour neighbor
 """.split())
@@ -366,6 +368,20 @@ def _described_as_person(toks: Tokens, end: int) -> bool:
                 break
             k += 1
     return False
+
+
+_LOCATIVES = frozenset("in at near from outside".split())
+
+
+def _locative_before(toks: Tokens, start: int, end: int) -> bool:
+    """``who runs a shelter in Ruritown, was ...``: the verb after the comma is not X's."""
+    return (start > 0 and toks.words[start - 1] in _LOCATIVES and end < len(toks.words)
+            and toks.words[end] == ",")
+
+
+def _plural_demonym(w: str) -> bool:
+    lw = w.lower()
+    return lw.endswith("s") and (lw[:-1] in NATIONALITIES or lw[:-2] in NATIONALITIES)
 
 
 def _verb_before(toks: Tokens, start: int) -> bool:
@@ -669,20 +685,25 @@ def find_people(cleaned: Cleaned, registry=None) -> list[Person]:
         # "Ding Xuexiang"): the word must be a stop word or also appear in lower case.
         if toks.sent[start] and len(name) > 1 and not role and (
                 name[0].lower() in STOP or (name[0].lower().endswith(("ing", "ly", "ed"))
-                                            and name[0].lower() in lower_words())):
+                                            and (name[0].lower() in lower_words()
+                                                 or is_place(" ".join(name[1:]))))):
+            # ("Neighbouring Ruritania is ...": an adjective before a place)
             name = name[1:]
             start += 1
         if (start, end) in place_spans or (len(name) == 1 and name[0][0].islower()):
             continue
         if name[0] in GEO_PREFIXES and len(name) > 1:
             continue  # "Lake Kivu", "River Tana": a feature, not a person
+        if len(name) > 1 and _plural_demonym(name[-1]):
+            continue  # "Bosnian Croats", "Tigray Tigrayans": a group, not a person
         if norm_key(" ".join(name)) in excluded:
             continue
         if _is_person_name(name):
             appos = _appositive_role(toks, end) or _role_before_comma(toks, start)
             known = registry is not None and registry.lookup(" ".join(name)) is not None
             evidence = (role or appos or known or _honorific_before(toks, start)
-                        or _verb_next(toks, end) or _verb_before(toks, start)
+                        or (_verb_next(toks, end) and not _locative_before(toks, start, end))
+                        or _verb_before(toks, start)
                         or _described_as_person(toks, end) or _the_demonym_before(toks, start)
                         or last_counts.get(name[-1].lower(), 0)
                         > run_counts.get(" ".join(name).lower(), 1)
@@ -776,6 +797,10 @@ def _merge_suffixes(people: list[Person]) -> list[Person]:
             hosts = [q for q in people if q is not p and len(keys[q.name]) > len(k)
                      and keys[q.name][:len(k)] == k]
             host = hosts[0] if len(hosts) == 1 else None
+        if host is None and len(k) >= 2 and k[0] in PARTICLES:
+            # "de la Vega" inside "Ana Maria de la Vega Ruiz": the particle surname alone
+            hosts = [q for q in people if q is not p and _contains(keys[q.name], k)]
+            host = hosts[0] if len(hosts) == 1 else None
         if host is None:
             out.append(p)
             continue
@@ -784,6 +809,11 @@ def _merge_suffixes(people: list[Person]) -> list[Person]:
             if norm_key(r) not in {norm_key(x) for x in host.roles}:
                 host.roles.append(r)
     return out
+
+
+def _contains(seq: tuple[str, ...], part: tuple[str, ...]) -> bool:
+    m = len(part)
+    return len(seq) > m and any(seq[i:i + m] == part for i in range(1, len(seq) - m + 1))
 
 
 def make_resolver(people: list[Person]) -> Callable[[str], str | None]:
