@@ -571,3 +571,11 @@ def test_particle_surname_alone_folds_into_the_full_name():
 def test_professional_appositive_is_person_evidence():
     got = names(_c("Otieno wa Mwangi, a Mombasa-based economist who studies ports, was wary."))
     assert set(got) == {"Otieno wa Mwangi"}
+
+
+def test_justice_before_a_name_is_a_title():
+    got = names(_c("Two judges, Justice Amara Koroma and Justice Efua Mensah-Bonsu, dissented."))
+    assert {"Amara Koroma", "Efua Mensah-Bonsu"} <= set(got)
+    assert got["Efua Mensah-Bonsu"].roles == ["Justice"]
+    got = names(_c("The Ministry of Justice said on Monday that the inquiry was closed."))
+    assert got == {}

@@ -59,7 +59,7 @@ high-commissioner consul consul-general attaché attache minister-president
 counterpart executive mp mep mla msp td mk mna mpp
 vice-minister deputy-minister vice-premier vice-governor vice-chancellor co-founder
 fellow lecturer scholar historian scientist
-inspector superintendent sergeant constable corporal detective
+inspector superintendent sergeant constable corporal detective justice
 attorney-general solicitor-general auditor-general inspector-general governor-general
 """.split())
 
