@@ -626,3 +626,15 @@ def test_two_word_company_names_joined_by_and():
 def test_messaging_platforms_after_through_are_not_places():
     assert places("Threats spread through WhatsApp. Talks were held through Zoom, near "
                   "Nairobi.") == {"Nairobi"}
+
+
+def test_trip_to_a_subcontinent_is_a_region_trip():
+    trip = find_trip("The envoy flew on to Panama, his third trip to Central America this year.")
+    assert trip is not None and trip.number == 3 and trip.basis == "region"
+
+
+def test_oceans_and_formal_state_names_are_places():
+    got = places("Iceland wants more say in the North Atlantic and fishing in the Atlantic.")
+    assert {"North Atlantic", "Atlantic", "Iceland"} <= got
+    got = places("Talks with the Minister of Trade of the Kyrgyz Republic Ana Lee went well.")
+    assert "Kyrgyz Republic" in got
