@@ -638,3 +638,8 @@ def test_oceans_and_formal_state_names_are_places():
     assert {"North Atlantic", "Atlantic", "Iceland"} <= got
     got = places("Talks with the Minister of Trade of the Kyrgyz Republic Ana Lee went well.")
     assert "Kyrgyz Republic" in got
+
+
+def test_settlement_noun_takes_the_whole_gazetteer_name_with_particles():
+    got = places("Ships wait outside the port of Dar es Salaam for a berth.")
+    assert "Dar es Salaam" in got and "Dar" not in got

@@ -424,6 +424,14 @@ def _settlement(toks: Tokens, words, h: int) -> tuple[int, int, str] | None:
             if (e + 1 < n and words[e] in _NAME_PARTICLES
                     and _feature_word(words[e + 1], kinds[e + 1])):
                 e += 1  # "the port town of Mocimboa da Praia"
+        if e > h + 2:
+            # a longer gazetteer name with a particle of its own: "the port of Dar es Salaam"
+            index = _load()
+            for k in range(min(n, h + 2 + _MAX_FEATURE_WORDS + 2), e, -1):
+                if kinds[k - 1] == "w" and is_cap(words[k - 1]) \
+                        and " ".join(words[h + 2:k]) in index:
+                    e = k
+                    break
         if e > h + 2 and not (e < n and kinds[e] == "w" and words[e][:1].isupper()):
             return h + 2, e, " ".join(words[h + 2:e])
         return None
