@@ -643,3 +643,10 @@ def test_oceans_and_formal_state_names_are_places():
 def test_settlement_noun_takes_the_whole_gazetteer_name_with_particles():
     got = places("Ships wait outside the port of Dar es Salaam for a berth.")
     assert "Dar es Salaam" in got and "Dar" not in got
+
+
+def test_known_acronym_after_and_is_a_second_organization():
+    got = orgs("The World Food Programme for Relief and UNICEF sent lorries to the camp.")
+    assert "UNICEF" in got and not any(" and UNICEF" in o for o in got)
+    assert "Commission on Science and Technology" in orgs(
+        "The Commission on Science and Technology met on Monday.")

@@ -336,6 +336,10 @@ def _match_organizations(toks: Tokens, datelines: tuple) -> list[tuple[int, int,
             # "Department of Justice", "Court of Justice", "Ministry of Foreign Affairs"
             if end < run_end and words[end] in ("of", "for", "on"):
                 end = run_end  # "Commission on Human Rights"
+                if (end - 2 > last_head and words[end - 2] == "and"
+                        and is_acronym(words[end - 1]) and words[end - 1] in _load()):
+                    end -= 2  # "Organization for Migration and UNHCR": a known second name
+                    run_end = end
             if end + 1 < n and words[last_head + 1] in ("of", "for"):
                 # "Ministry of Fisheries, Animal Husbandry and Dairying"
                 pe = portfolio_end(toks, last_head + 2)
