@@ -650,3 +650,11 @@ def test_known_acronym_after_and_is_a_second_organization():
     assert "UNICEF" in got and not any(" and UNICEF" in o for o in got)
     assert "Commission on Science and Technology" in orgs(
         "The Commission on Science and Technology met on Monday.")
+
+
+def test_wire_photo_credit_after_a_caption_is_not_story_text():
+    text = ("The minister is greeted in Maputo, May 2, 2025. REUTERS/Jordan Chester Lima\n\n"
+            "Trade with Lisbon grew. AFP PHOTO/Sofia Paris")
+    got = places(text)
+    assert "Maputo" in got and "Lisbon" in got
+    assert not {"Jordan", "Chester", "Lima", "Paris"} & got

@@ -352,9 +352,19 @@ _CREDIT_RE = re.compile(
     re.IGNORECASE | re.MULTILINE)
 
 
+# A wire photo credit after a caption: "REUTERS/Jane Roe", "AFP PHOTO/Jane Roe". The
+# agency is written in capitals; the photographer's name (up to four words) follows.
+_AGENCY_CREDIT_RE = re.compile(
+    r"\b(?:REUTERS|AFP|AP|EPA|AAP|GETTY|XINHUA|ANADOLU|EFE|DPA|ANSA|PA|WAM|BERNAMA"
+    r"|KYODO|YONHAP|TASS|SPUTNIK|IRNA|NTB|TT|NTB SCANPIX|SIPA)(?: PHOTO| IMAGES)?"
+    r" ?/ ?[A-Z][\w'’.\-]{0,30}(?:[ \t][A-Z][\w'’.\-]{0,30}){0,3}")
+
+
 @lru_cache(maxsize=16)
 def mask_credits(text: str) -> str:
     """``text`` with reporting/photo credits blanked (same length, offsets kept)."""
+    if "/" in text:
+        text = _AGENCY_CREDIT_RE.sub(lambda m: " " * len(m.group()), text)
     if not _CREDIT_HINT.search(text):
         return text
     return _CREDIT_RE.sub(lambda m: " " * len(m.group()), text)
