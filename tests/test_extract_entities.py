@@ -658,3 +658,8 @@ def test_wire_photo_credit_after_a_caption_is_not_story_text():
     got = places(text)
     assert "Maputo" in got and "Lisbon" in got
     assert not {"Jordan", "Chester", "Lima", "Paris"} & got
+
+
+def test_adjective_at_sentence_start_does_not_hide_the_place_after_it():
+    got = places("Talks stalled. Neighbouring Moldova is watching closely.")
+    assert "Moldova" in got

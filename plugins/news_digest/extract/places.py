@@ -604,8 +604,10 @@ def _skip(toks: Tokens, i: int, end: int, kind: int, pop: int, canonical: str) -
     if (k >= 0 and kinds[k] == "w" and words[k][:1].isupper() and words[k].lower() in HONORIFICS
             and words[k].lower() not in _PRONOUNS):
         return True  # "Sheikh Sabah", "Mr. Jordan": a person
-    if prev and _is_namey(prev) and _load().get(prev) is None and prev.lower() not in ORG_WORDS:
-        return True
+    if (prev and _is_namey(prev) and _load().get(prev) is None and prev.lower() not in ORG_WORDS
+            and not (toks.sent[i - 1] and len(prev) > 6
+                     and prev.lower().endswith(("ing", "ed")))):
+        return True  # but "Neighbouring Ruritania is ...": an adjective, not a given name
     if pop == _POP_PROVINCE and end - i == 1 and toks.sent[i]:
         return True  # "Reading the report, ..."
     return (kind == _KIND_CITY and end - i == 1 and toks.sent[i]
