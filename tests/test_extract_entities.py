@@ -663,3 +663,10 @@ def test_wire_photo_credit_after_a_caption_is_not_story_text():
 def test_adjective_at_sentence_start_does_not_hide_the_place_after_it():
     got = places("Talks stalled. Neighbouring Moldova is watching closely.")
     assert "Moldova" in got
+
+
+def test_a_country_short_form_is_a_place_not_an_organization():
+    text = "PNG and Fiji signed the pact. The PNG Defence Force will train with NATO."
+    assert "PNG" not in orgs(text)
+    assert "PNG Defence Force" in orgs(text)
+    assert "Papua New Guinea" in places(text)

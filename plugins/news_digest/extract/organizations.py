@@ -68,6 +68,12 @@ league
 """.split())
 
 # Acronyms that are not organizations (or are places, handled by places.py).
+def _place_acronym(w: str) -> bool:
+    """``PNG``, ``UAE``: a place's short form (data/places_extra.txt), not a body."""
+    from .places import is_place
+    return is_place(w)
+
+
 _NOT_ORG_ACRONYMS = frozenset("""
 US USA UK UAE AM PM GMT UTC TV OK CEO CFO MP MPS PM ID PR IT II III IV XX EST EDT BST CET
 NGO NGOS IST FM DPM VP GDP GNP VAT LNG LPG EV EVS SUV SUVS MW GW KW KM CO2 PPE IPO ETF
@@ -374,7 +380,7 @@ def _match_organizations(toks: Tokens, datelines: tuple) -> list[tuple[int, int,
             continue
         # Acronyms: CIA, NBC, IAEA.
         if is_acronym(w) and w.replace(".", "").upper() not in _NOT_ORG_ACRONYMS \
-                and not _shouting(toks, i) and not _initials(toks, i):
+                and not _shouting(toks, i) and not _initials(toks, i) and not _place_acronym(w):
             out.append((i, i + 1, w))
         i += 1
     extra = _described_names(toks)
