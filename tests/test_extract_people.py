@@ -506,6 +506,8 @@ def test_nickname_in_quotes_inside_a_name():
     got = names(_c('Trade Secretary Jose "Pepito" de la Vega arrived in Jakarta on Monday.',
                    '"We came to listen," de la Vega told reporters.'))
     assert set(got) == {"Jose de la Vega"}
+    got = names(_c('Maria "Chiqui" Santos told reporters the drills would go ahead.'))
+    assert set(got) == {"Maria Santos"}
 
 
 def test_wa_particle_in_east_african_names():

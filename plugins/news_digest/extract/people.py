@@ -193,8 +193,7 @@ def _segments(toks: Tokens, blocked: list[bool]) -> list[tuple[int, int, list[st
             w, k = words[j], kinds[j]
             if (w in _OPEN_QUOTES and j + 3 < n and words[j + 2] in _CLOSE_QUOTES
                     and kinds[j + 1] == "w" and is_cap(words[j + 1]) and not blocked[j + 3]
-                    and (_name_word(words[j + 3], kinds[j + 3]) or words[j + 3] in PARTICLES)
-                    and not toks.sent[j - 1 if j else 0]):
+                    and (_name_word(words[j + 3], kinds[j + 3]) or words[j + 3] in PARTICLES)):
                 # a nickname in quotes inside a name: 'Ana "Nina" de la Cruz' is 'Ana de la Cruz'
                 if words[j + 3] in PARTICLES:
                     m = j + 3
