@@ -626,3 +626,47 @@ def test_two_word_company_names_joined_by_and():
 def test_messaging_platforms_after_through_are_not_places():
     assert places("Threats spread through WhatsApp. Talks were held through Zoom, near "
                   "Nairobi.") == {"Nairobi"}
+
+
+def test_trip_to_a_subcontinent_is_a_region_trip():
+    trip = find_trip("The envoy flew on to Panama, his third trip to Central America this year.")
+    assert trip is not None and trip.number == 3 and trip.basis == "region"
+
+
+def test_oceans_and_formal_state_names_are_places():
+    got = places("Iceland wants more say in the North Atlantic and fishing in the Atlantic.")
+    assert {"North Atlantic", "Atlantic", "Iceland"} <= got
+    got = places("Talks with the Minister of Trade of the Kyrgyz Republic Ana Lee went well.")
+    assert "Kyrgyz Republic" in got
+
+
+def test_settlement_noun_takes_the_whole_gazetteer_name_with_particles():
+    got = places("Ships wait outside the port of Dar es Salaam for a berth.")
+    assert "Dar es Salaam" in got and "Dar" not in got
+
+
+def test_known_acronym_after_and_is_a_second_organization():
+    got = orgs("The World Food Programme for Relief and UNICEF sent lorries to the camp.")
+    assert "UNICEF" in got and not any(" and UNICEF" in o for o in got)
+    assert "Commission on Science and Technology" in orgs(
+        "The Commission on Science and Technology met on Monday.")
+
+
+def test_wire_photo_credit_after_a_caption_is_not_story_text():
+    text = ("The minister is greeted in Maputo, May 2, 2025. REUTERS/Jordan Chester Lima\n\n"
+            "Trade with Lisbon grew. AFP PHOTO/Sofia Paris")
+    got = places(text)
+    assert "Maputo" in got and "Lisbon" in got
+    assert not {"Jordan", "Chester", "Lima", "Paris"} & got
+
+
+def test_adjective_at_sentence_start_does_not_hide_the_place_after_it():
+    got = places("Talks stalled. Neighbouring Moldova is watching closely.")
+    assert "Moldova" in got
+
+
+def test_a_country_short_form_is_a_place_not_an_organization():
+    text = "PNG and Fiji signed the pact. The PNG Defence Force will train with NATO."
+    assert "PNG" not in orgs(text)
+    assert "PNG Defence Force" in orgs(text)
+    assert "Papua New Guinea" in places(text)

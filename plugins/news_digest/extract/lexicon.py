@@ -59,6 +59,8 @@ high-commissioner consul consul-general attaché attache minister-president
 counterpart executive mp mep mla msp td mk mna mpp
 vice-minister deputy-minister vice-premier vice-governor vice-chancellor co-founder
 fellow lecturer scholar historian scientist
+inspector superintendent sergeant constable corporal detective justice
+attorney-general solicitor-general auditor-general inspector-general governor-general
 """.split())
 
 # Words that may precede a head inside a title ("Prime", "Defense", "Minority"...).
@@ -92,7 +94,7 @@ HONORIFICS = _data_words("honorifics.txt")
 # Lower-case particles that may sit inside a personal name.
 PARTICLES = frozenset("""
 de da das do dos del della di du van von der den ter ten la le bin ibn bint al el y zu
-dela delos los las
+dela delos los las wa
 """.split())
 
 # Arabic-style prefixes glued with a hyphen: al-Sisi, el-Sheikh, bin-Salman.
@@ -350,9 +352,19 @@ _CREDIT_RE = re.compile(
     re.IGNORECASE | re.MULTILINE)
 
 
+# A wire photo credit after a caption: "REUTERS/Jane Roe", "AFP PHOTO/Jane Roe". The
+# agency is written in capitals; the photographer's name (up to four words) follows.
+_AGENCY_CREDIT_RE = re.compile(
+    r"\b(?:REUTERS|AFP|AP|EPA|AAP|GETTY|XINHUA|ANADOLU|EFE|DPA|ANSA|PA|WAM|BERNAMA"
+    r"|KYODO|YONHAP|TASS|SPUTNIK|IRNA|NTB|TT|NTB SCANPIX|SIPA)(?: PHOTO| IMAGES)?"
+    r" ?/ ?[A-Z][\w'’.\-]{0,30}(?:[ \t][A-Z][\w'’.\-]{0,30}){0,3}")
+
+
 @lru_cache(maxsize=16)
 def mask_credits(text: str) -> str:
     """``text`` with reporting/photo credits blanked (same length, offsets kept)."""
+    if "/" in text:
+        text = _AGENCY_CREDIT_RE.sub(lambda m: " " * len(m.group()), text)
     if not _CREDIT_HINT.search(text):
         return text
     return _CREDIT_RE.sub(lambda m: " " * len(m.group()), text)

@@ -68,6 +68,12 @@ league
 """.split())
 
 # Acronyms that are not organizations (or are places, handled by places.py).
+def _place_acronym(w: str) -> bool:
+    """``PNG``, ``UAE``: a place's short form (data/places_extra.txt), not a body."""
+    from .places import is_place
+    return is_place(w)
+
+
 _NOT_ORG_ACRONYMS = frozenset("""
 US USA UK UAE AM PM GMT UTC TV OK CEO CFO MP MPS PM ID PR IT II III IV XX EST EDT BST CET
 NGO NGOS IST FM DPM VP GDP GNP VAT LNG LPG EV EVS SUV SUVS MW GW KW KM CO2 PPE IPO ETF
@@ -336,6 +342,10 @@ def _match_organizations(toks: Tokens, datelines: tuple) -> list[tuple[int, int,
             # "Department of Justice", "Court of Justice", "Ministry of Foreign Affairs"
             if end < run_end and words[end] in ("of", "for", "on"):
                 end = run_end  # "Commission on Human Rights"
+                if (end - 2 > last_head and words[end - 2] == "and"
+                        and is_acronym(words[end - 1]) and words[end - 1] in _load()):
+                    end -= 2  # "Organization for Migration and UNHCR": a known second name
+                    run_end = end
             if end + 1 < n and words[last_head + 1] in ("of", "for"):
                 # "Ministry of Fisheries, Animal Husbandry and Dairying"
                 pe = portfolio_end(toks, last_head + 2)
@@ -370,7 +380,7 @@ def _match_organizations(toks: Tokens, datelines: tuple) -> list[tuple[int, int,
             continue
         # Acronyms: CIA, NBC, IAEA.
         if is_acronym(w) and w.replace(".", "").upper() not in _NOT_ORG_ACRONYMS \
-                and not _shouting(toks, i) and not _initials(toks, i):
+                and not _shouting(toks, i) and not _initials(toks, i) and not _place_acronym(w):
             out.append((i, i + 1, w))
         i += 1
     extra = _described_names(toks)

@@ -62,21 +62,58 @@ _BYLINE_SPLIT = re.compile(r"\s*(?:[|,/;&]|\b(?:and|in|for|with)\b)\s*", re.IGNO
 _TITLE_SURNAMES = frozenset("bishop cardinal pastor lord pope king prince".split())
 # Calendar abbreviations (stop words) that are also given or middle names.
 _CALENDAR_NAME_WORDS = frozenset("thu sun may mon jun jan".split())
+# Honorifics that are also family names, taken as the last word of a longer name.
+_HONORIFIC_SURNAMES = frozenset("haji hajji alhaji mallam malam sayed syed".split())
+_OPEN_QUOTES = frozenset('"“')
+_CLOSE_QUOTES = frozenset('"”')
 _ADVERBS = frozenset("also then later again first now previously had has have has also".split())
 _APPOS_DET = frozenset("a an the".split())
 _NON_ROLE_START = NATIONALITIES | (STOP - ROLE_HEADS - ROLE_MODIFIERS)
 
 
+# A press-release contact footer: "Media contact: Name, phone", "For press inquiries:".
+# The contact and the few short lines after the header are not people of the story.
+_CONTACT_HEAD = re.compile(
+    r"\W{0,3}(?:for\s+)?(?:media|press|news)(?:\s+and\s+\w+)?\s+"
+    r"(?:contacts?|inquiries|enquiries|queries|information)\b"
+    r"|\W{0,3}(?:contacts?|inquiries|enquiries)\s*:", re.IGNORECASE)
+_CONTACT_LINES = 4
+_CONTACT_MAX = 200  # longer blocks are story paragraphs
+
+
 def _story_text(cleaned: Cleaned) -> str:
     lines = []
     texts = [x for x in (cleaned.headline, cleaned.standfirst) if x]
+    contact = 0  # short lines still to skip after a contact header
     for t in [*texts, *(b.text for b in cleaned.blocks)]:
         t = normalize(t)
         if _SKIP_BLOCK.match(t) and (len(t) <= _BYLINE_MAX or not t.lower().startswith("by")):
             continue
+        head = _CONTACT_HEAD.match(t) is not None
+        if (head or contact) and len(t) <= _CONTACT_MAX and "\n" not in t:
+            contact = _CONTACT_LINES if head else contact - 1
+            continue  # the header, the contact's name, title, phone and e-mail
+        contact = 0
+        if "\n" in t:
+            t = _drop_contact_lines(t)
         lines.append(_CREDIT_PAREN.sub(" ", t))
     # same masking as places and organizations: one shared tokenization of the text
     return mask_credits("\n".join(lines))
+
+
+def _drop_contact_lines(block: str) -> str:
+    """A block with line breaks: drop a contact header and the short lines after it."""
+    out, skip = [], 0
+    for line in block.split("\n"):
+        if _CONTACT_HEAD.match(line) and len(line) <= _CONTACT_MAX:
+            skip = _CONTACT_LINES
+            continue
+        if skip and len(line) <= _CONTACT_MAX:
+            skip -= 1
+            continue
+        skip = 0
+        out.append(line)
+    return "\n".join(out)
 
 
 @lru_cache(maxsize=16384)
@@ -154,6 +191,22 @@ def _segments(toks: Tokens, blocked: list[bool]) -> list[tuple[int, int, list[st
             j += 2
         while j < n and not toks.poss[j - 1]:
             w, k = words[j], kinds[j]
+            if (w in _OPEN_QUOTES and j + 3 < n and words[j + 2] in _CLOSE_QUOTES
+                    and kinds[j + 1] == "w" and is_cap(words[j + 1]) and not blocked[j + 3]
+                    and (_name_word(words[j + 3], kinds[j + 3]) or words[j + 3] in PARTICLES)):
+                # a nickname in quotes inside a name: 'Ana "Nina" de la Cruz' is 'Ana de la Cruz'
+                if words[j + 3] in PARTICLES:
+                    m = j + 3
+                    while m < n and kinds[m] == "w" and words[m] in PARTICLES and m - j < 6:
+                        m += 1
+                    if not (m < n and _name_word(words[m], kinds[m]) and not blocked[m]):
+                        break
+                    name.extend(words[j + 3:m + 1])
+                    j = m + 1
+                else:
+                    name.append(words[j + 3])
+                    j += 4
+                continue
             if toks.sent[j] and not (j > 0 and words[j - 1] == "."):
                 break
             if blocked[j]:
@@ -175,8 +228,11 @@ def _segments(toks: Tokens, blocked: list[bool]) -> list[tuple[int, int, list[st
                 name.append(w)
                 j += 1
                 continue
-            # a title word as a surname: "Julie Bishop said", "Ann Cardinal,"
-            if (k == "w" and w.lower() in _TITLE_SURNAMES and w[:1].isupper()
+            # a title word as a surname: "Julie Bishop said", "Ann Cardinal,"; an
+            # honorific that ends a name of three or more words: "Ali Musa Haji said"
+            if (k == "w" and w[:1].isupper()
+                    and (w.lower() in _TITLE_SURNAMES
+                         or (len(name) >= 2 and w.lower() in _HONORIFIC_SURNAMES))
                     and not (j + 1 < n and (words[j + 1] == "." or (
                         kinds[j + 1] == "w" and _name_word(words[j + 1], "w"))))):
                 name.append(w)
@@ -281,6 +337,8 @@ PERSON_NOUNS = frozenset("""
 member members resident residents mother father son daughter wife husband widow widower
 brother sister cousin uncle aunt grandmother grandfather grandson granddaughter niece nephew
 survivor veteran student teacher farmer nurse doctor refugee volunteer witness owner
+economist analyst lawyer researcher academic journalist activist scientist historian
+lecturer scholar professor expert consultant engineer
 businessman businesswoman shopkeeper trader worker retiree pensioner resident native
 mother-of-two father-of-two relative relatives friend colleague neighbour neighbor
 """.split())
@@ -309,6 +367,20 @@ def _described_as_person(toks: Tokens, end: int) -> bool:
                 break
             k += 1
     return False
+
+
+_LOCATIVES = frozenset("in at near from outside".split())
+
+
+def _locative_before(toks: Tokens, start: int, end: int) -> bool:
+    """``who runs a shelter in Ruritown, was ...``: the verb after the comma is not X's."""
+    return (start > 0 and toks.words[start - 1] in _LOCATIVES and end < len(toks.words)
+            and toks.words[end] == ",")
+
+
+def _plural_demonym(w: str) -> bool:
+    lw = w.lower()
+    return lw.endswith("s") and (lw[:-1] in NATIONALITIES or lw[:-2] in NATIONALITIES)
 
 
 def _verb_before(toks: Tokens, start: int) -> bool:
@@ -355,9 +427,10 @@ def _strip_role_object(toks: Tokens, start: int, end: int, name: list[str],
     three or more words, the first word. Returns (start, name, role or "").
     """
     words = toks.words
-    if start < 2 or words[start - 1] not in _ROLE_OBJ_PREP or len(name) < 2:
+    p = start - 2 if start >= 2 and words[start - 1] == "the" else start - 1
+    if p < 1 or words[p] not in _ROLE_OBJ_PREP or len(name) < 2:
         return start, name, ""
-    k = start - 2
+    k = p - 1
     while k >= 0 and toks.kinds[k] in "wa" and words[k][:1].isupper() \
             and words[k].lower() not in ROLE_HEADS and start - k < 6:
         k -= 1  # "Minister for Foreign Affairs": modifiers before the head
@@ -367,6 +440,8 @@ def _strip_role_object(toks: Tokens, start: int, end: int, name: list[str],
     drop = 0
     if place_of[start] > start and place_of[start] < end:
         drop = place_of[start] - start
+    elif p < start - 1 and is_place(words[start]):
+        drop = 1  # "spokesman for the Pacific Ana Lee": a region the text's gazetteer run missed
     elif len(name) >= 3 and not toks.poss[start]:
         drop = 1
     if not drop or len(name) - drop < 2:
@@ -374,8 +449,8 @@ def _strip_role_object(toks: Tokens, start: int, end: int, name: list[str],
     new_start = start + drop
     while new_start < end and words[new_start] != name[drop]:
         new_start += 1
-    role = _role_before(toks, start - 1) if start >= 1 else ""
-    obj = " ".join(words[start - 1:new_start])
+    role = _role_before(toks, p)
+    obj = " ".join(words[p:new_start])
     head = role or words[k]
     return new_start, name[drop:], f"{head} {obj}"
 
@@ -521,10 +596,12 @@ def find_people(cleaned: Cleaned, registry=None) -> list[Person]:
     blocked = [False] * n
     place_spans: set[tuple[int, int]] = set()
     place_of = [-1] * n  # token -> end of the place span it lies in
+    place_start = [-1] * n  # token -> start of that span
     for a, b, _name in match_places(toks):
         place_spans.add((a, b))
         for k in range(a, b):
             place_of[k] = b
+            place_start[k] = a
     org_end_at: dict[int, int] = {}
     for a, b, _name in match_organizations(toks):
         org_end_at[b] = a
@@ -539,6 +616,14 @@ def find_people(cleaned: Cleaned, registry=None) -> list[Person]:
     last_counts: dict[str, int] = {}
     run_counts: dict[str, int] = {}  # the same run repeated is no surname evidence
     segs = [(a, b, name) for a, b, name in segs if not (place_of[a] >= b)]
+    for x, (a, b, name) in enumerate(segs):
+        if place_of[a] > a and place_start[a] < a:
+            # the end of a place glued to the next name: "the Kyrgyz Republic Ana Lee"
+            e = place_of[a]
+            while a < e and name and name[0] == toks.words[a]:
+                name, a = name[1:], a + 1
+            segs[x] = (a, b, name)
+    segs = [(a, b, name) for a, b, name in segs if name]
     for _s, _e, name in segs:
         last_counts[name[-1].lower()] = last_counts.get(name[-1].lower(), 0) + 1
         key = " ".join(name).lower()
@@ -599,20 +684,25 @@ def find_people(cleaned: Cleaned, registry=None) -> list[Person]:
         # "Ding Xuexiang"): the word must be a stop word or also appear in lower case.
         if toks.sent[start] and len(name) > 1 and not role and (
                 name[0].lower() in STOP or (name[0].lower().endswith(("ing", "ly", "ed"))
-                                            and name[0].lower() in lower_words())):
+                                            and (name[0].lower() in lower_words()
+                                                 or is_place(" ".join(name[1:]))))):
+            # ("Neighbouring Ruritania is ...": an adjective before a place)
             name = name[1:]
             start += 1
         if (start, end) in place_spans or (len(name) == 1 and name[0][0].islower()):
             continue
         if name[0] in GEO_PREFIXES and len(name) > 1:
             continue  # "Lake Kivu", "River Tana": a feature, not a person
+        if len(name) > 1 and _plural_demonym(name[-1]):
+            continue  # "Bosnian Croats", "Tigray Tigrayans": a group, not a person
         if norm_key(" ".join(name)) in excluded:
             continue
         if _is_person_name(name):
             appos = _appositive_role(toks, end) or _role_before_comma(toks, start)
             known = registry is not None and registry.lookup(" ".join(name)) is not None
             evidence = (role or appos or known or _honorific_before(toks, start)
-                        or _verb_next(toks, end) or _verb_before(toks, start)
+                        or (_verb_next(toks, end) and not _locative_before(toks, start, end))
+                        or _verb_before(toks, start)
                         or _described_as_person(toks, end) or _the_demonym_before(toks, start)
                         or last_counts.get(name[-1].lower(), 0)
                         > run_counts.get(" ".join(name).lower(), 1)
@@ -706,6 +796,10 @@ def _merge_suffixes(people: list[Person]) -> list[Person]:
             hosts = [q for q in people if q is not p and len(keys[q.name]) > len(k)
                      and keys[q.name][:len(k)] == k]
             host = hosts[0] if len(hosts) == 1 else None
+        if host is None and len(k) >= 2 and k[0] in PARTICLES:
+            # "de la Vega" inside "Ana Maria de la Vega Ruiz": the particle surname alone
+            hosts = [q for q in people if q is not p and _contains(keys[q.name], k)]
+            host = hosts[0] if len(hosts) == 1 else None
         if host is None:
             out.append(p)
             continue
@@ -714,6 +808,11 @@ def _merge_suffixes(people: list[Person]) -> list[Person]:
             if norm_key(r) not in {norm_key(x) for x in host.roles}:
                 host.roles.append(r)
     return out
+
+
+def _contains(seq: tuple[str, ...], part: tuple[str, ...]) -> bool:
+    m = len(part)
+    return len(seq) > m and any(seq[i:i + m] == part for i in range(1, len(seq) - m + 1))
 
 
 def make_resolver(people: list[Person]) -> Callable[[str], str | None]:

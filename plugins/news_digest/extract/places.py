@@ -424,6 +424,14 @@ def _settlement(toks: Tokens, words, h: int) -> tuple[int, int, str] | None:
             if (e + 1 < n and words[e] in _NAME_PARTICLES
                     and _feature_word(words[e + 1], kinds[e + 1])):
                 e += 1  # "the port town of Mocimboa da Praia"
+        if e > h + 2:
+            # a longer gazetteer name with a particle of its own: "the port of Dar es Salaam"
+            index = _load()
+            for k in range(min(n, h + 2 + _MAX_FEATURE_WORDS + 2), e, -1):
+                if kinds[k - 1] == "w" and is_cap(words[k - 1]) \
+                        and " ".join(words[h + 2:k]) in index:
+                    e = k
+                    break
         if e > h + 2 and not (e < n and kinds[e] == "w" and words[e][:1].isupper()):
             return h + 2, e, " ".join(words[h + 2:e])
         return None
@@ -563,6 +571,16 @@ _DIRECTION_AFTER = frozenset("North South East West Central".split())
 _PRONOUNS = frozenset("his her".split())  # "His Excellency", but "His Africa adviser"
 
 
+# Last words of a state's formal name: "the Kyrgyz Republic", "the United Kingdom".
+_STATE_WORDS = frozenset("Republic Kingdom Federation Emirates".split())
+
+
+def _state_name(toks: Tokens, i: int, end: int) -> bool:
+    """``the Kyrgyz Republic Ana Lee``: a formal state name is whole even before a name."""
+    return (end - i >= 2 and toks.words[end - 1] in _STATE_WORDS and i > 0
+            and toks.words[i - 1] == "the")
+
+
 def datelines_hit(toks: Tokens, i: int, datelines: tuple) -> bool:
     return bool(datelines) and in_spans(toks.starts[i], datelines) is not None
 
@@ -575,7 +593,7 @@ def _skip(toks: Tokens, i: int, end: int, kind: int, pop: int, canonical: str) -
     # Part of a personal or organization name: "Israel Katz", "Mike Johnson",
     # "Washington Post", "Tel Aviv University".
     if nxt and (_is_namey(nxt) or (nxt[:1].isupper() and nxt.lower() in ORG_WORDS)) \
-            and _load().get(nxt) is None:
+            and _load().get(nxt) is None and not _state_name(toks, i, end):
         return True
     if prev in PARTICLES:
         return True  # "van der Linden", "da Costa"
@@ -586,8 +604,10 @@ def _skip(toks: Tokens, i: int, end: int, kind: int, pop: int, canonical: str) -
     if (k >= 0 and kinds[k] == "w" and words[k][:1].isupper() and words[k].lower() in HONORIFICS
             and words[k].lower() not in _PRONOUNS):
         return True  # "Sheikh Sabah", "Mr. Jordan": a person
-    if prev and _is_namey(prev) and _load().get(prev) is None and prev.lower() not in ORG_WORDS:
-        return True
+    if (prev and _is_namey(prev) and _load().get(prev) is None and prev.lower() not in ORG_WORDS
+            and not (toks.sent[i - 1] and len(prev) > 6
+                     and prev.lower().endswith(("ing", "ed")))):
+        return True  # but "Neighbouring Ruritania is ...": an adjective, not a given name
     if pop == _POP_PROVINCE and end - i == 1 and toks.sent[i]:
         return True  # "Reading the report, ..."
     return (kind == _KIND_CITY and end - i == 1 and toks.sent[i]
