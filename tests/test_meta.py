@@ -467,3 +467,79 @@ def test_place_date_and_reading_time_line():
     data = meta_of("Talks resume in Doha\nDoha, Qatar | Friday, March 14th 2025 | 3 min read\n\n"
                    "Negotiators met on Friday.\n\nMore.\n")
     assert data.date == datetime.date(2025, 3, 14)
+
+
+# ---------------------------------------------------- round 5: more header date formats
+
+
+def test_dotted_day_first_date_under_headline_and_kicker():
+    data = meta_of("RIVER VALLEY RADIO \u00b7 NEWS\n\nMinister opens a bridge in Ostrava\n"
+                   "4.11.2025\nListen to this article\n\n"
+                   "The minister opened the new bridge on Tuesday.\n\nMore text.\n")
+    assert data.date == datetime.date(2025, 11, 4)
+
+
+def test_dotted_date_with_dotted_time():
+    data = meta_of("Minister visits the north\n\n3.9.2025 08.15\nText: Anna Virtanen-Laine\n\n"
+                   "The minister arrived in Oulu on Wednesday.\n\nMore text.\n")
+    assert data.date == datetime.date(2025, 9, 3)
+
+
+def test_rfc822_timestamp_line():
+    data = meta_of("Assembly adopts budget\nThu, 13 Mar 2025 09:41:07 +0100\n\n"
+                   "The assembly adopted the budget on Thursday.\n\nMore text.\n")
+    assert data.date == datetime.date(2025, 3, 13)
+
+
+def test_date_line_after_story_prose_is_not_the_publication_date():
+    data = meta_of("Minister visits the north\n\nThe minister arrived in the city on "
+                   "Wednesday, officials said in a statement.\n\n4.11.2025\n\n"
+                   "The visit follows talks last year.\n\nMore text.\n")
+    assert data.date is None
+
+
+def test_issued_on_line_with_day_first_slashed_date():
+    data = meta_of("Health chief visits clinics\n\nIssued on: 24/06/2025 - 10:05 Modified: "
+                   "24/06/2025 - 12:00\n\nThe health chief toured clinics on Tuesday.\n\n"
+                   "More text.\n")
+    assert data.date == datetime.date(2025, 6, 24)
+
+
+def test_ambiguous_slashed_date_settled_by_the_dateline():
+    data = meta_of("Ministers agree on border monitors\n05/03/2025 10:20 AM\n\n"
+                   "PORT TOWN, Mar 5 (Newswire) -- Two ministers agreed on Wednesday to "
+                   "border monitors.\n\nMore text.\n")
+    assert data.date == datetime.date(2025, 3, 5)
+    data = meta_of("Ministers agree on border monitors\n05/03/2025 10:20 AM\n\n"
+                   "PORT TOWN, 5 May (Newswire) -- Two ministers agreed on Monday to "
+                   "border monitors.\n\nMore text.\n")
+    assert data.date is None  # the dateline fits neither order
+
+
+def test_ambiguous_slashed_date_without_a_settling_dateline_stays_undated():
+    data = meta_of("Ministers agree on border monitors\n05/03/2025 10:20 AM\n\n"
+                   "Two ministers agreed on Wednesday to border monitors.\n\nMore text.\n")
+    assert data.date is None
+
+
+def test_date_with_updated_time_tail():
+    data = meta_of("Fans welcomed in the capital\nSunday 7 December 2025 \u2013 09:10 | "
+                   "Updated 11:45\n\nThe minister arrived on Sunday.\n\nMore text.\n")
+    assert data.date == datetime.date(2025, 12, 7)
+
+
+def test_gregorian_date_next_to_another_calendar():
+    data = meta_of("Premier leaves for talks\nMagh 5, 2081 | Jan 18, 2025 | Kathmandu\n\n"
+                   "The premier leaves on Sunday.\n\nMore text.\n")
+    assert data.date == datetime.date(2025, 1, 18)
+    data = meta_of("Minister visits port\n18 Rajab 1446 AH | 18 Jan 2025\n\n"
+                   "The minister visited the port.\n\nMore text.\n")
+    assert data.date == datetime.date(2025, 1, 18)
+
+
+def test_iso_timestamp_in_a_footer_published_line():
+    data = meta_of("By Ane Kristiansen\n\nNUUK \u2013 The premier met the delegation on "
+                   "Monday.\n\nMore text.\n\nPublished 2025-05-12T08:30:00+02:00\n")
+    assert data.date == datetime.date(2025, 5, 12)
+    assert parse_date("2025-05-12T08:30:00Z") == datetime.date(2025, 5, 12)
+    assert parse_date("Published 2025-05-12 08:30") == datetime.date(2025, 5, 12)

@@ -106,7 +106,7 @@ _REPORTING_BY = re.compile(
     re.I,
 )
 _META_DATE = re.compile(
-    r"^\|?\s*(?P<label>(?:last\s+)?(?:updated?|published|posted|modified|first published|"
+    r"^\|?\s*(?P<label>(?:last\s+)?(?:updated?|published|posted|modified|first published|issued|"
     r"date published|publication date)(?:\s+(?:on|at))?)\s*(?P<sep>[:|\-\u2013\u2014]?)\s*"
     r"(?P<rest>.{0,80})$",
     re.I,
@@ -474,7 +474,7 @@ _BYLINE_STARTS = frozenset(_words(
 ))
 _CLUTTER_STARTS = _BYLINE_STARTS | _SOCIAL_WORDS | frozenset(_words(
     """| \u00a9 ( last updated update updates published posted modified first date publication
-    source sources read related see more recommended don't dont must watch listen trending
+    issued source sources read related see more recommended don't dont must watch listen trending
     editor's editors latest also top click tap you most leave post add comment comments show
     view join all back print report tag tags topic topics filed copyright advertisement
     sponsored story continue scroll ad ads subscribe follow photo photos image images picture
@@ -501,6 +501,12 @@ _NUMERIC_DATE = re.compile(r"\d{4}([-/.])\d{1,2}\1\d{1,2}\b|\d{1,2}([-/.])\d{1,2
 _RELATIVE_TAIL = re.compile(
     r"\s*[|\u00b7\u2022,-]?\s*(?:(?:last )?updated |published |posted )?"
     r"\d{1,3} (?:sec(?:ond)?s?|min(?:ute)?s?|hours?|hrs?|days?|weeks?) ago\s*$")
+_UPDATED_TAIL = re.compile(
+    r"\s*[|,\u2013\u2014-]?\s*\b(?:last )?updated?:?(?: at| on)?\s*[\w:., ]{0,30}$", re.I)
+# A date of another calendar with its own month names ("Kartik 12, 2082", "15 Ramadan 1446")
+_OTHER_CALENDAR = re.compile(
+    r"^(?:[A-Z][a-z']{2,12} \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z']{2,12},? \d{4})"
+    r"(?: (?:AH|BS|B\.S\.|SH|AP))?$")
 _MONTH3 = frozenset(_words("jan feb mar apr may jun jul aug sep oct nov dec tod yes"))
 
 
@@ -524,6 +530,20 @@ def _classify(text: str) -> tuple[str, str | None] | None:
             if _is_date_only(rest.lower()) and all(
                     is_place_name(part) for part in head.split(",") if part.strip()):
                 return ("date-line", rest)
+    if n <= 80 and "updat" in low:
+        # "Saturday 20 December 2025 – 14:10 | Updated 16:35": the first date is the date
+        m = _UPDATED_TAIL.search(text)
+        if m and m.start() and _is_date_only(low[:m.start()].rstrip(" |,-\u2013\u2014")):
+            return ("date-line", text[:m.start()].rstrip(" |,-\u2013\u2014"))
+    if n <= 60 and "|" in text and any(ch.isdigit() for ch in text):
+        # "Kartik 12, 2082 | Oct 29, 2025 | Kathmandu": a Gregorian date next to one of
+        # another calendar (and places); the Gregorian one is the date
+        parts = [p.strip() for p in text.split("|")]
+        greg = [p for p in parts if p and _is_date_only(p.lower())]
+        if len(greg) == 1 and any(ch.isdigit() for ch in greg[0]) and all(
+                not p or p is greg[0] or _OTHER_CALENDAR.match(p) or is_place_name(p)
+                for p in parts):
+            return ("date-line", greg[0])
     if n <= 100 and "ago" in low:
         # "October 3, 2025 5:42 PM GMT+1 Updated 2 hours ago"
         m = _RELATIVE_TAIL.search(low)
@@ -549,7 +569,7 @@ def _classify(text: str) -> tuple[str, str | None] | None:
         if _REPORTING_BY.match(text):
             return ("byline", None)
     if n <= 140 and ("updat" in low or "publish" in low or "posted" in low
-                     or "modified" in low or "publication" in low):
+                     or "modified" in low or "publication" in low or "issued" in low):
         m = _META_DATE.match(text)
         if m:
             rest = m.group("rest").strip()
@@ -768,6 +788,7 @@ def clean(text: str) -> Cleaned:
     # A bare date line is a dateline above the lead or next to other metadata lines;
     # further down it is story text (a timeline entry, say).
     seen_content = 0
+    seen_prose = False
     pending_dates: list[int] = []
     prev_reason: str | None = None
     for i, t in enumerate(lines):
@@ -779,11 +800,15 @@ def clean(text: str) -> Cleaned:
             cleaned.bylines[-1] += f", {t}"
             c = ("byline", None)
         prev_reason = c[0] if c is not None else None
-        if c is not None and c[0] == "date-line" and seen_content > 1:
+        if c is not None and c[0] == "date-line" and seen_content > 1 and seen_prose:
             pending_dates.append(i)  # decided below, by its neighbours
             continue
         if c is None:
             seen_content += 1
+            # a date line under the headline (and a kicker) is the header's date; after
+            # a sentence of the story it is story text unless metadata lines flank it
+            seen_prose = seen_prose or seen_content > 3 or len(t) > 200 or (
+                len(t) > 60 and t.endswith("."))
             continue
         reason, payload = c
         removed_reason[i] = reason

@@ -38,7 +38,8 @@ _MONTH_RX = (
     r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
     r"Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
-_ISO_RX = re.compile(r"\b(?P<y>\d{4})(?P<s>[-/.])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2})\b")
+# "2025-04-03", also glued to a time: "2025-04-03T10:15:00+02:00"
+_ISO_RX = re.compile(r"\b(?P<y>\d{4})(?P<s>[-/.])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2})(?!\d)")
 # "25/03/2025", "04.03.2025", "03-14-2025": day and month order told by a number > 12,
 # else by the separator (dots are day-first) or a time zone in the same phrase.
 _NUM_DMY_RX = re.compile(r"\b(?P<a>\d{1,2})(?P<s>[-/.])(?P<b>\d{1,2})(?P=s)(?P<y>\d{4})\b")
@@ -114,13 +115,16 @@ _OUTLET_CUES = frozenset(
 # ------------------------------------------------------------------------ dates
 
 
-def parse_date(phrase: str | None) -> datetime.date | None:
+def parse_date(phrase: str | None,
+               hint: tuple[int, int] | None = None) -> datetime.date | None:
     """First full date (with a year) in a phrase.
 
     ISO and other year-first forms (``2025-03-04``, ``2025.04.22``), ``March 3rd, 2024``,
     ``Tuesday 4 March 2024`` and numeric day/month forms (``25/03/2025``) when the order
-    is unambiguous: a number above 12, a dotted date (day first) or a time zone that
-    tells the locale (``IST`` day first, ``ET`` month first). Ambiguous ones give None.
+    is unambiguous: a number above 12, a dotted date (day first), a time zone that
+    tells the locale (``IST`` day first, ``ET`` month first) or a ``hint`` (month, day)
+    from the article's own dateline (``KUALA LUMPUR, Aug 7 (Bernama)``) that fits one
+    order only. Ambiguous ones give None.
     """
     if not phrase:
         return None
@@ -133,7 +137,8 @@ def parse_date(phrase: str | None) -> datetime.date | None:
         try:
             y = int(m.group("y"))
             if rx is _NUM_DMY_RX:
-                d, mo = _day_month(int(m.group("a")), int(m.group("b")), m.group("s"), text)
+                d, mo = _day_month(int(m.group("a")), int(m.group("b")), m.group("s"), text,
+                                   hint)
             else:
                 d = int(m.group("d"))
                 mon = m.groupdict().get("mon")
@@ -148,7 +153,8 @@ def parse_date(phrase: str | None) -> datetime.date | None:
     return best[1] if best else None
 
 
-def _day_month(a: int, b: int, sep: str, text: str) -> tuple[int, int]:
+def _day_month(a: int, b: int, sep: str, text: str,
+               hint: tuple[int, int] | None = None) -> tuple[int, int]:
     """(day, month) of a numeric ``a/b/yyyy`` date; raises ValueError when ambiguous."""
     if a > 12 >= b:
         return a, b
@@ -162,7 +168,24 @@ def _day_month(a: int, b: int, sep: str, text: str) -> tuple[int, int]:
         return a, b
     if _MONTH_FIRST_ZONES.search(text):
         return b, a
+    if hint == (b, a):
+        return a, b
+    if hint == (a, b):
+        return b, a
     raise ValueError("ambiguous day/month order")
+
+
+# A dateline's day without a year: "KUALA LUMPUR, Aug 7 (Bernama)", "RABAT, 20 Dec (APS)"
+_DATELINE_MD = re.compile(r"\b" + _MONTH_RX + r"\.? (?P<d>\d{1,2})\b", re.I)
+_DATELINE_DM = re.compile(r"\b(?P<d>\d{1,2}) " + _MONTH_RX + r"\b", re.I)
+
+
+def _dateline_day(dateline: str) -> tuple[int, int] | None:
+    """(month, day) a dateline states, or None."""
+    m = _DATELINE_MD.search(dateline) or _DATELINE_DM.search(dateline)
+    if not m or not 1 <= int(m.group("d")) <= 31:
+        return None
+    return _MONTHS[m.group("mon")[:3].lower()], int(m.group("d"))
 
 
 # ------------------------------------------------------------------------ sentences
@@ -384,8 +407,10 @@ def extract_meta(cleaned: Cleaned, data: ArticleData) -> None:
         data.title_provenance = Provenance(NONE)
 
     data.date, data.date_provenance = None, Provenance(NONE)
+    dateline = split_dateline(lead[:200])[0] if lead else ""
+    hint = _dateline_day(dateline) if dateline else None
     for phrase, label in ((cleaned.date_marker, "date"), (cleaned.date_phrase, "")):
-        value = parse_date(phrase)
+        value = parse_date(phrase, hint)
         if value:
             data.date = value
             detail = f"{label} {phrase}".strip()
