@@ -581,3 +581,20 @@ def test_justice_before_a_name_is_a_title():
     assert got["Efua Mensah-Bonsu"].roles == ["Justice"]
     got = names(_c("The Ministry of Justice said on Monday that the inquiry was closed."))
     assert got == {}
+
+
+def test_malaysian_honorific_pair_before_a_name():
+    got = names(_c("Home Minister Datuk Seri Azlan Mohd Yusof said the border was calm. "
+                   "Azlan Mohd Yusof spoke in Putrajaya."))
+    assert set(got) == {"Azlan Mohd Yusof"}
+
+
+def test_swedish_particle_af_in_a_name():
+    got = names(_c("Trade Minister Anna-Karin af Wetterstedt arrived on Monday. "
+                   "\"We are ready,\" af Wetterstedt said."))
+    assert set(got) == {"Anna-Karin af Wetterstedt"}
+
+
+def test_middle_initial_after_a_short_given_name():
+    got = names(_c("Former Mayor Kiri T. Holmgaard said the vote had united the town."))
+    assert set(got) == {"Kiri T. Holmgaard"}

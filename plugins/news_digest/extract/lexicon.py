@@ -94,7 +94,7 @@ HONORIFICS = _data_words("honorifics.txt")
 # Lower-case particles that may sit inside a personal name.
 PARTICLES = frozenset("""
 de da das do dos del della di du van von der den ter ten la le bin ibn bint al el y zu
-dela delos los las wa
+dela delos los las wa af
 """.split())
 
 # Arabic-style prefixes glued with a hyphen: al-Sisi, el-Sheikh, bin-Salman.

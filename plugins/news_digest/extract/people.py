@@ -211,15 +211,16 @@ def _segments(toks: Tokens, blocked: list[bool]) -> list[tuple[int, int, list[st
                 break
             if blocked[j]:
                 break
+            # middle initial "W." (before the plain name-word test, which would take the
+            # letter and stop at its dot: "Mute B. Egede"); particles "bin", "van der"
+            if (k == "w" and len(w) == 1 and w.isupper() and j + 2 < n and words[j + 1] == "."
+                    and _name_word(words[j + 2], kinds[j + 2]) and not blocked[j + 2]):
+                name.append(w + ".")
+                j += 2
+                continue
             if _name_word(w, k):
                 name.append(w)
                 j += 1
-                continue
-            # middle initial "W." / particles "bin", "van der", "de la"
-            if (k == "w" and len(w) == 1 and w.isupper() and j + 2 < n and words[j + 1] == "."
-                    and _name_word(words[j + 2], kinds[j + 2])):
-                name.append(w + ".")
-                j += 2
                 continue
             # a calendar abbreviation inside a name: "Nguyen Thi Thu Ha", "Dong Jun and",
             # but not "Smith Jan. 5"
