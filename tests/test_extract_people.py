@@ -598,3 +598,10 @@ def test_swedish_particle_af_in_a_name():
 def test_middle_initial_after_a_short_given_name():
     got = names(_c("Former Mayor Kiri T. Holmgaard said the vote had united the town."))
     assert set(got) == {"Kiri T. Holmgaard"}
+
+
+def test_appositive_role_whose_object_holds_another_head_word():
+    got = names(_c("A co-accused, Mirela Horvat-Kos, the acting director of the agency's "
+                   "official register, was acquitted."))
+    assert set(got) == {"Mirela Horvat-Kos"}
+    assert got["Mirela Horvat-Kos"].roles == ["acting director"]

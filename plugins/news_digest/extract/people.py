@@ -410,9 +410,10 @@ def _appositive_role(toks: Tokens, end: int) -> str:
             if idx + 1 < len(seg) and seg[idx + 1] in ("of", "at", "for", "to", "in", "from"):
                 # "X, the regional director of the Norwegian Refugee Council, said"
                 return " ".join(seg[: idx + 1])
-            if not (k >= n or kinds[k] == "p"):
-                return ""
-            return " ".join(seg[: idx + 1]) if idx + 1 == len(seg) else ""
+            if idx + 1 == len(seg) and (k >= n or kinds[k] == "p"):
+                return " ".join(seg)
+            # a head word inside the object ("the acting director of the entity's
+            # official gazette"): an earlier head with its preposition may still be the role
     return ""
 
 
