@@ -605,3 +605,16 @@ def test_appositive_role_whose_object_holds_another_head_word():
                    "official register, was acquitted."))
     assert set(got) == {"Mirela Horvat-Kos"}
     assert got["Mirela Horvat-Kos"].roles == ["acting director"]
+
+
+def test_masthead_outlet_is_not_a_person():
+    c = _c("The minister said the border was long, \"It is our border too,\" she told "
+           "Nordic Current.", "More text here.", headline="NORDIC CURRENT \u2013 ENGLISH EDITION")
+    assert names(c) == {}
+    c = _c("Islanders voted on Tuesday.", "\"Everyone will vote,\" Mr Tari told Reef Waves.",
+           "Reef Waves Radio \u2014 the voice of the reef", headline="Islands vote again")
+    assert set(names(c)) == {"Tari"}
+    # a person's name before a separator in an ordinary headline is still a person
+    c = _c("Ana Kovacs-Lind said on Monday she would run.",
+           headline="Ana Kovacs-Lind \u2013 the mayor who wants more")
+    assert set(names(c)) == {"Ana Kovacs-Lind"}

@@ -90,6 +90,8 @@ def _data_lines(name: str) -> list[str]:
 
 # Honorifics and forms of address before a name ("Dr.", "Dame", "Alhaji"): data/honorifics.txt
 HONORIFICS = _data_words("honorifics.txt")
+# Last words of a news outlet's name ("... Radio", "... Herald"): data/outlet_words.txt
+OUTLET_WORDS = _data_words("outlet_words.txt")
 
 # Lower-case particles that may sit inside a personal name.
 PARTICLES = frozenset("""

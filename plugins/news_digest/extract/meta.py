@@ -15,6 +15,7 @@ import re
 
 from ..clean import is_place_name, split_dateline, strip_wrapping_quotes
 from ..model import INFERRED, NONE, TEXT, ArticleData, Cleaned, Provenance
+from .lexicon import OUTLET_WORDS
 
 log = logging.getLogger(__name__)
 
@@ -104,12 +105,7 @@ _GENERIC_OUTLETS = frozenset(
     ("agencies", "agency", "staff", "newsroom", "news desk", "web desk", "editorial",
      "admin", "editor", "editors", "wires", "news agencies")
 )
-_OUTLET_CUES = frozenset(
-    "news times post press agency daily herald journal tribune gazette network radio tv "
-    "television online today wire monitor observer telegraph guardian express chronicle "
-    "mail report review media broadcasting channel insider digest weekly magazine "
-    "associated service".split(" ")
-)
+_OUTLET_CUES = OUTLET_WORDS  # data/outlet_words.txt
 
 
 # ------------------------------------------------------------------------ dates

@@ -25,6 +25,7 @@ from .lexicon import (
     MONTHS,
     NATIONALITIES,
     ORG_WORDS,
+    OUTLET_WORDS,
     PARTICLES,
     PREFIX_RE,
     ROLE_HEADS,
@@ -590,6 +591,37 @@ def _is_person_name(words: list[str]) -> bool:
     return 2 <= len(words) <= 6 and any(w[:1].isupper() or PREFIX_RE.match(w) for w in words[1:])
 
 
+_MASTHEAD_SEP = re.compile(r"\s[|\u2013\u2014\u203a\u00b7>-]\s")
+
+
+def _masthead_outlets(cleaned: Cleaned) -> list[str]:
+    """Outlet names of masthead and sign-off lines, which are not people.
+
+    ``LAPIN SANOMAT – ENGLISH EDITION`` (a capitalized masthead) and ``Pacific Waves
+    Radio › Politics`` / ``Pacific Waves Radio — the voice of ...`` (a name ending in an
+    outlet word, also without it: "told Pacific Waves"). Looks at the headline and the
+    first and last two blocks, short lines with a separator only.
+    """
+    lines = [cleaned.headline or "", *(b.text for b in cleaned.blocks[:1]),
+             *(b.text for b in cleaned.blocks[-2:])]
+    out: list[str] = []
+    for line in lines:
+        if not line or len(line) > 80:
+            continue
+        m = _MASTHEAD_SEP.search(line)
+        if not m:
+            continue
+        part = line[:m.start()].strip()
+        words = part.split()
+        if not 2 <= len(words) <= 4:
+            continue
+        if part.isupper():
+            out.append(part)
+        elif words[-1].lower() in OUTLET_WORDS and all(is_cap(w) for w in words):
+            out.extend((part, " ".join(words[:-1])))
+    return out
+
+
 def find_people(cleaned: Cleaned, registry=None) -> list[Person]:
     """People named in the story text, canonical full names, first-mention order."""
     text = _story_text(cleaned)
@@ -612,7 +644,8 @@ def find_people(cleaned: Cleaned, registry=None) -> list[Person]:
     portfolio_role = _portfolio_roles(toks, blocked)
     segs = _segments(toks, blocked)
 
-    excluded = {norm_key(x) for x in (*cleaned.credits, *cleaned.bylines)}
+    excluded = {norm_key(x) for x in (*cleaned.credits, *cleaned.bylines,
+                                      *_masthead_outlets(cleaned))}
     for b in cleaned.bylines:  # "Jane Roe and Ann-Marie Doe-Ray | Colombo": each name
         excluded.update(norm_key(x) for x in _BYLINE_SPLIT.split(b) if x.strip())
     last_counts: dict[str, int] = {}
