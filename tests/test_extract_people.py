@@ -618,3 +618,10 @@ def test_masthead_outlet_is_not_a_person():
     c = _c("Ana Kovacs-Lind said on Monday she would run.",
            headline="Ana Kovacs-Lind \u2013 the mayor who wants more")
     assert set(names(c)) == {"Ana Kovacs-Lind"}
+
+
+def test_glued_initials_after_a_title():
+    got = names(_c("Deputy Premier KT Marlowe arrived in the capital on Monday."))
+    assert set(got) == {"KT Marlowe"}
+    got = names(_c("The UN Security Council met on Monday."))
+    assert got == {}

@@ -165,6 +165,13 @@ def _segments(toks: Tokens, blocked: list[bool]) -> list[tuple[int, int, list[st
             start = i  # "J.D. Vance": initials written as one abbreviation
             name = [words[i], words[i + 1]]
             j = i + 2
+        elif (kinds[i] == "w" and len(words[i]) == 2 and words[i].isupper() and i + 1 < n
+              and i > 0 and words[i - 1].lower() in ROLE_HEADS and not blocked[i]
+              and not blocked[i + 1] and not toks.poss[i] and not is_place(words[i])
+              and _name_word(words[i + 1], kinds[i + 1])):
+            start = i  # "Vice President JD Vance": two initials glued, after a title
+            name = [words[i], words[i + 1]]
+            j = i + 2
         elif blocked[i] or not _name_word(words[i], kinds[i]):
             if (not blocked[i] and words[i].lower() in _CALENDAR_NAME_WORDS and is_cap(words[i])
                     and i + 1 < n and not blocked[i + 1] and not toks.poss[i]
@@ -638,6 +645,10 @@ def find_people(cleaned: Cleaned, registry=None) -> list[Person]:
             place_start[k] = a
     org_end_at: dict[int, int] = {}
     for a, b, _name in match_organizations(toks):
+        if (b == a + 1 and len(toks.words[a]) == 2 and a > 0 and b < n
+                and toks.words[a - 1].lower() in ROLE_HEADS
+                and _name_word(toks.words[b], toks.kinds[b])):
+            continue  # "Vice President JD Vance": glued initials, not an acronym
         org_end_at[b] = a
         for k in range(a, b):
             blocked[k] = True
