@@ -625,3 +625,9 @@ def test_glued_initials_after_a_title():
     assert set(got) == {"KT Marlowe"}
     got = names(_c("The UN Security Council met on Monday."))
     assert got == {}
+
+
+def test_salt_flat_and_range_are_features_not_people():
+    got = names(_c("Investors eye the Salar de Tarapaca, the minister said. "
+                   "Sierra Velasca rises above the valley, officials said."))
+    assert got == {}

@@ -204,7 +204,9 @@ can could should may might must did does
 
 # Words that open the name of a geographic feature ("Lake Kivu", "Mount Elgon", "River
 # Tana"): a capitalized run starting with one is a place, never a person.
-GEO_PREFIXES = frozenset("Lake Mount Mt River Cape Isle Gulf Bay".split())
+# Also "Salar de ..." (a salt flat), "Sierra ...", "Volcano ...", "Glacier ...".
+GEO_PREFIXES = frozenset(
+    "Lake Mount Mt River Cape Isle Gulf Bay Salar Sierra Volcano Glacier".split())
 
 MONTHS = frozenset("""
 january february march april may june july august september october november december
