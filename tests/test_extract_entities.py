@@ -670,3 +670,11 @@ def test_a_country_short_form_is_a_place_not_an_organization():
     assert "PNG" not in orgs(text)
     assert "PNG Defence Force" in orgs(text)
     assert "Papua New Guinea" in places(text)
+
+
+def test_organization_run_stops_at_a_title_before_a_name():
+    from news_digest.extract.lexicon import tokenize
+    from news_digest.extract.organizations import match_organizations
+
+    toks = tokenize("Reserve Bank of Ruritania Governor K. Amalu Perera said rates would hold.")
+    assert [n for _a, _b, n in match_organizations(toks)] == ["Reserve Bank of Ruritania"]

@@ -631,3 +631,8 @@ def test_salt_flat_and_range_are_features_not_people():
     got = names(_c("Investors eye the Salar de Tarapaca, the minister said. "
                    "Sierra Velasca rises above the valley, officials said."))
     assert got == {}
+
+
+def test_initial_name_after_an_organization_title():
+    got = names(_c("Reserve Bank of Ruritania Governor K. Amalu Perera said rates would hold."))
+    assert set(got) == {"K. Amalu Perera"}
