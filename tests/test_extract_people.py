@@ -636,3 +636,10 @@ def test_salt_flat_and_range_are_features_not_people():
 def test_initial_name_after_an_organization_title():
     got = names(_c("Reserve Bank of Ruritania Governor K. Amalu Perera said rates would hold."))
     assert set(got) == {"K. Amalu Perera"}
+
+
+def test_coach_and_manager_are_titles():
+    got = names(_c("For the hosts, the stakes are high. Coach Tomas Varga-Lind has spoken of "
+                   "unfinished business, and manager Ines Okafor agreed."))
+    assert set(got) == {"Tomas Varga-Lind", "Ines Okafor"}
+    assert got["Tomas Varga-Lind"].roles == ["Coach"]

@@ -61,6 +61,7 @@ vice-minister deputy-minister vice-premier vice-governor vice-chancellor co-foun
 fellow lecturer scholar historian scientist
 inspector superintendent sergeant constable corporal detective justice
 attorney-general solicitor-general auditor-general inspector-general governor-general
+coach manager
 """.split())
 
 # Words that may precede a head inside a title ("Prime", "Defense", "Minority"...).
