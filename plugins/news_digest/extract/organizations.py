@@ -274,7 +274,7 @@ def _match_organizations(toks: Tokens, datelines: tuple) -> list[tuple[int, int,
         last_head = -1
         while j < n:
             wj, kj = words[j], kinds[j]
-            if (last_head >= 0 and kj == "w" and wj.lower() in ROLE_HEADS
+            if (last_head >= 0 and j - i >= 2 and kj == "w" and wj.lower() in ROLE_HEADS
                     and wj.lower() not in HEADS and j + 1 < n and kinds[j + 1] == "w"
                     and words[j + 1][:1].isupper() and words[j + 1].lower() not in STOP):
                 break  # "Central Bank of X Governor A. Name": the title and name are not in it
