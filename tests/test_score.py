@@ -50,14 +50,30 @@ def test_former_holdout_corpora_do_not_regress(corpus):
 def test_holdout5_does_not_regress():
     # corpus_holdout5 was the development set of round 4 (bench/results-extraction.md).
     # People, people_not and trips meet the former-holdout targets above; places,
-    # organizations and dates do not yet (small towns outside the gazetteer, a
-    # press-release header the cleaner misreads), so they are guarded at the level
-    # reached rather than at the targets.
+    # organizations do not yet (small towns outside the gazetteer), so they are guarded
+    # at the level reached rather than at the targets. Dates reached 1.0 in round 5
+    # (a date line under the headline and a kicker is read as the header's date).
     r = _scorer().score(ROOT / "tests" / "corpus_holdout5")
     t = r["tallies"]
     assert t["people"].prf()[2] >= 0.95, t["people"].errors
     assert r["people_not_hits"] == []
     assert r["trip_accuracy"] == 1.0, r["trip_errors"]
-    assert r["date_accuracy"] >= 0.9, r["date_errors"]
+    assert r["date_accuracy"] == 1.0, r["date_errors"]
     assert t["places"].prf()[2] >= 0.94, t["places"].errors
     assert t["organizations"].prf()[2] >= 0.81, t["organizations"].errors
+
+
+def test_holdout6_does_not_regress():
+    # corpus_holdout6 was the development set of round 5 (bench/results-extraction.md).
+    # People, people_not, trips and dates meet the former-holdout targets; places and
+    # organizations do not yet (villages, border posts and islands outside the
+    # gazetteer; spelled-out names of local bodies), so they are guarded at the level
+    # reached rather than at the targets.
+    r = _scorer().score(ROOT / "tests" / "corpus_holdout6")
+    t = r["tallies"]
+    assert t["people"].prf()[2] >= 0.97, t["people"].errors
+    assert r["people_not_hits"] == []
+    assert r["trip_accuracy"] == 1.0, r["trip_errors"]
+    assert r["date_accuracy"] == 1.0, r["date_errors"]
+    assert t["places"].prf()[2] >= 0.905, t["places"].errors
+    assert t["organizations"].prf()[2] >= 0.775, t["organizations"].errors
