@@ -33,7 +33,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .model import ArticleData
-from .store import atomic_write
+from .store import atomic_file
 
 logger = logging.getLogger(__name__)
 
@@ -146,9 +146,9 @@ class AnalysisCache:
         if self.path is None:
             return
         try:
-            atomic_write(self.path, pickle.dumps(
-                {"key": self.key, "entries": self.kept, "pages": self.pages_kept},
-                protocol=pickle.HIGHEST_PROTOCOL), durable=False)
+            with atomic_file(self.path, durable=False) as fh:
+                pickle.dump({"key": self.key, "entries": self.kept, "pages": self.pages_kept},
+                            fh, protocol=pickle.HIGHEST_PROTOCOL)
         except OSError as exc:
             logger.warning("%s: could not save the analysis cache (%s); the next build "
                            "will analyse every seed again", self.path, exc)
@@ -205,9 +205,9 @@ class BuildMemo:
         if self.path is None:
             return
         try:
-            atomic_write(self.path, pickle.dumps({"key": code_key(), "entries": self.new},
-                                                 protocol=pickle.HIGHEST_PROTOCOL),
-                         durable=False)
+            with atomic_file(self.path, durable=False) as fh:
+                pickle.dump({"key": code_key(), "entries": self.new}, fh,
+                            protocol=pickle.HIGHEST_PROTOCOL)
         except OSError as exc:
             logger.debug("%s: could not save this cache (%s)", self.path, exc)
 

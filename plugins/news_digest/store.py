@@ -156,21 +156,20 @@ class ArticleStore:
                 fcntl.flock(lock, fcntl.LOCK_UN)
 
 
-def atomic_write(path: Path, data: str | bytes, sync_dir: bool = True,
-                 durable: bool = True) -> None:
-    """Write via a temporary file in the same folder and rename over the target.
+@contextlib.contextmanager
+def atomic_file(path: Path, sync_dir: bool = True, durable: bool = True):
+    """A binary file that replaces ``path`` only when the block completes.
 
+    Writing through it streams (a cache pickle is never held whole in memory).
     ``sync_dir=False`` leaves making the rename durable to the caller (one
-    ``sync_folder`` after many writes): the page is still either the old one or the
+    ``sync_folder`` after many writes): the file is still either the old one or the
     complete new one at every moment, even after a crash. ``durable=False`` skips the
     fsyncs for caches, whose loss only costs speed."""
-    if isinstance(data, str):
-        data = data.encode("utf-8")
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            yield fh
             if durable:
                 fh.flush()
                 os.fsync(fh.fileno())
@@ -181,6 +180,13 @@ def atomic_write(path: Path, data: str | bytes, sync_dir: bool = True,
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def atomic_write(path: Path, data: str | bytes, sync_dir: bool = True,
+                 durable: bool = True) -> None:
+    """Write ``data`` through ``atomic_file``."""
+    with atomic_file(path, sync_dir, durable) as fh:
+        fh.write(data.encode("utf-8") if isinstance(data, str) else data)
 
 
 def sync_folder(folder: Path) -> None:
