@@ -203,3 +203,13 @@ def test_check_warns_about_hand_edited_pages(tmp_path, five):
     (warning,) = [w for w in report.warnings if "by hand" in w]
     assert str(page) in warning and "seed has changed" in warning
     assert page.read_text(encoding="utf-8").endswith("Editor's line.\n")
+
+
+def test_pages_get_the_usual_file_mode(tmp_path, five):
+    """Pages are written through a temporary file; they must not keep its 0600 mode."""
+    mask = os.umask(0o022)
+    try:
+        run(tmp_path, five)
+    finally:
+        os.umask(mask)
+    assert {p.stat().st_mode & 0o777 for p in pages(tmp_path)} == {0o644}

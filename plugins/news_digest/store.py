@@ -156,6 +156,12 @@ class ArticleStore:
                 fcntl.flock(lock, fcntl.LOCK_UN)
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 @contextlib.contextmanager
 def atomic_file(path: Path, sync_dir: bool = True, durable: bool = True):
     """A binary file that replaces ``path`` only when the block completes.
@@ -168,6 +174,7 @@ def atomic_file(path: Path, sync_dir: bool = True, durable: bool = True):
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.fchmod(fd, 0o666 & ~_umask())  # mkstemp's 0600 would hide pages from others
         with os.fdopen(fd, "wb") as fh:
             yield fh
             if durable:
