@@ -34,6 +34,17 @@ def fold(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
+def positions(words: list[str], word: str):
+    """Indexes of ``word`` in ``words``, found with ``list.index`` (a scan at C speed)."""
+    k = -1
+    while True:
+        try:
+            k = words.index(word, k + 1)
+        except ValueError:
+            return
+        yield k
+
+
 @lru_cache(maxsize=8192)
 def norm_key(name: str) -> str:
     """Comparison key for names: folded, lower case, single spaces, no dots."""

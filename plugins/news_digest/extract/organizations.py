@@ -28,6 +28,7 @@ from .lexicon import (
     mask_credits,
     name_words,
     portfolio_end,
+    positions,
     tokenize,
 )
 
@@ -460,12 +461,7 @@ def _described_names(toks: Tokens) -> list[tuple[int, int, str]]:
 
     words, kinds, n = toks.words, toks.kinds, len(toks.words)
     out: list[tuple[int, int, str]] = []
-    k = -1
-    while True:  # "X, the party that ...", "X, Azerbaijan's parliament,"
-        try:
-            k = words.index(",", k + 1)
-        except ValueError:
-            break
+    for k in positions(words, ","):  # "X, the party that ...", "X, Azerbaijan's parliament,"
         if k + 2 >= n:
             continue
         j = k + 1
@@ -488,12 +484,7 @@ def _described_names(toks: Tokens) -> list[tuple[int, int, str]]:
             out.append((a, k, " ".join(words[a:k])))
     present = set(words)
     for noun in _POST_ORG_NOUNS & present:  # "the Lusa news agency", "the X works"
-        k = -1
-        while True:
-            try:
-                k = words.index(noun, k + 1)
-            except ValueError:
-                break
+        for k in positions(words, noun):
             e = k - 1 if k > 0 and words[k - 1] == "news" else k
             a = _name_run_before(toks, e)
             if a == e - 1 and words[a].endswith(("ist", "ic")):
@@ -502,12 +493,7 @@ def _described_names(toks: Tokens) -> list[tuple[int, int, str]]:
                           or words[a - 1].endswith(_ADJ_SUFFIXES)):
                 out.append((a, e, " ".join(words[a:e])))
     for prep in _FIRM_PREPS & present:  # "chief executive of X", "operated by X"
-        k = -1
-        while True:
-            try:
-                k = words.index(prep, k + 1)
-            except ValueError:
-                break
+        for k in positions(words, prep):
             if not (k > 0 and words[k - 1].lower() in _FIRM_CUES_BEFORE[prep]):
                 continue
             e = k + 1
@@ -519,12 +505,7 @@ def _described_names(toks: Tokens) -> list[tuple[int, int, str]]:
             if e > k + 1 and _name_run_before(toks, e) == k + 1:
                 out.append((k + 1, e, " ".join(words[k + 1:e])))
     for cue in _FIRM_CUES_AFTER & present:  # "X's chief executive", "X's shares"
-        k = -1
-        while True:
-            try:
-                k = words.index(cue, k + 1)
-            except ValueError:
-                break
+        for k in positions(words, cue):
             if not (k > 0 and toks.poss[k - 1] and words[k - 1][:1].isupper()) or (
                     cue == "shares" and k + 1 < n and words[k + 1] == "of"):
                 continue  # not "Ruto's shares of the vote"
@@ -538,12 +519,7 @@ def _described_names(toks: Tokens) -> list[tuple[int, int, str]]:
                     or is_place(" ".join(words[a:k]))):
                 out.append((a, k, " ".join(words[a:k])))
     for title in _OWNER_TITLES & present:  # "Hyundai Rotem President Choi Jae-won"
-        k = -1
-        while True:
-            try:
-                k = words.index(title, k + 1)
-            except ValueError:
-                break
+        for k in positions(words, title):
             if not (k + 1 < n and kinds[k + 1] == "w" and words[k + 1][:1].isupper()):
                 continue
             a = _name_run_before(toks, k)

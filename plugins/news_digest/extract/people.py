@@ -39,6 +39,7 @@ from .lexicon import (
     norm_key,
     normalize,
     portfolio_end,
+    positions,
     tokenize,
 )
 from .organizations import match_organizations
@@ -499,12 +500,7 @@ def _portfolio_roles(toks: Tokens, blocked: list[bool]) -> dict[int, str]:
     words, n = toks.words, len(toks.words)
     out: dict[int, str] = {}
     for prep in ("of", "for"):
-        k = -1
-        while True:
-            try:
-                k = words.index(prep, k + 1)  # scan at C speed
-            except ValueError:
-                break
+        for k in positions(words, prep):
             if k < 1 or words[k - 1].lower() not in ROLE_HEADS or k + 1 >= n:
                 continue
             e = portfolio_end(toks, k + 1)
