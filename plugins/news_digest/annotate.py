@@ -261,20 +261,24 @@ def _annotate_plain(html: str, forms: dict[str, str], hrefs: dict[str, str],
     return "".join(out)
 
 
+def _to_link(text: str, forms: dict[str, str], matcher: Matcher, block: int | None,
+             linked: set[tuple[int, str]], linked_top: set[str]):
+    """The mentions in ``text`` that get a link: each person's first in its block (in the
+    whole document for text outside any block). Records them in ``linked``/``linked_top``."""
+    for start, end, form in matcher.matches(text, forms):
+        name = forms[form]
+        seen, key = (linked_top, name) if block is None else (linked, (block, name))
+        if key in seen:
+            continue
+        seen.add(key)
+        yield start, end, form, name
+
+
 def _link_text(text: str, forms: dict[str, str], links: dict[str, str], matcher: Matcher,
                block: int | None, linked: set[tuple[int, str]], linked_top: set[str]) -> str:
     pieces: list[str] = []
     pos = 0
-    for start, end, form in matcher.matches(text, forms):
-        name = forms[form]
-        if block is None:
-            if name in linked_top:
-                continue
-            linked_top.add(name)
-        else:
-            if (block, name) in linked:
-                continue
-            linked.add((block, name))
+    for start, end, form, name in _to_link(text, forms, matcher, block, linked, linked_top):
         pieces.append(text[pos:start])
         pieces.append(f'<a class="person" href="{links[name]}">{form}</a>')
         pos = end
@@ -302,18 +306,10 @@ def _annotate_fragment(html: str, forms: dict[str, str], hrefs: dict[str, str],
             continue
         text = str(node)
         block = _block_of(node)
+        key = None if block is None else id(block)
         pieces: list = []
         pos = 0
-        for start, end, form in matcher.matches(text, forms):
-            name = forms[form]
-            if block is None:
-                if name in linked_top:
-                    continue
-                linked_top.add(name)
-            else:
-                if (id(block), name) in linked:
-                    continue
-                linked.add((id(block), name))
+        for start, end, form, name in _to_link(text, forms, matcher, key, linked, linked_top):
             pieces.append(text[pos:start])
             a = soup.new_tag("a", href=hrefs[name])
             a["class"] = "person"
