@@ -88,16 +88,15 @@ union african arab defense-minister humanitarian relief affairs
 """.split())
 
 
-def _data_words(name: str) -> frozenset[str]:
-    """Whitespace-separated words of a ``data/`` list (``#`` starts a comment)."""
-    text = (resources.files("news_digest") / "data" / name).read_text(encoding="utf-8")
-    return frozenset(w for line in text.splitlines() for w in line.split("#", 1)[0].split())
-
-
-def _data_lines(name: str) -> list[str]:
+def data_lines(name: str) -> list[str]:
     """Non-empty lines of a ``data/`` list, comments (``#``) removed."""
     text = (resources.files("news_digest") / "data" / name).read_text(encoding="utf-8")
     return [x for x in (line.split("#", 1)[0].strip() for line in text.splitlines()) if x]
+
+
+def _data_words(name: str) -> frozenset[str]:
+    """Whitespace-separated words of a ``data/`` list (``#`` starts a comment)."""
+    return frozenset(w for line in data_lines(name) for w in line.split())
 
 
 # Honorifics and forms of address before a name ("Dr.", "Dame", "Alhaji"): data/honorifics.txt
@@ -115,6 +114,8 @@ dela delos los las wa af
 PREFIX_RE = re.compile(
     r"^(?:al|el|ad|ash|as|at|az|ar|an|bin|ibn|abu|abd|ben|d|l|o|mc|mac)-?['’]?[A-Z]")
 
+# Nationality adjectives and demonyms: data/demonyms.txt adds to the list below.
+_DEMONYM_LINES = data_lines("demonyms.txt")
 NATIONALITIES = frozenset("""
 american israeli palestinian arab iranian egyptian qatari saudi jordanian lebanese syrian
 iraqi turkish russian ukrainian german french british chinese indian brazilian japanese
@@ -135,16 +136,16 @@ burmese cambodian laotian mongolian nepali nepalese sri-lankan tajik turkmen kyr
 singaporean kuwaiti bahraini omani cameroonian ivorian liberian beninese togolese
 burkinabe nigerien malawian namibian botswanan eritrean djiboutian mauritanian
 """.split()) | frozenset(
-    w.lower() for w in _data_lines("demonyms.txt") if " " not in w)
+    w.lower() for w in _DEMONYM_LINES if " " not in w)
 # Multi-word demonyms ("Sri Lankan", "South African"), as lower-case word tuples.
 DEMONYM_PHRASES = frozenset(
-    tuple(w.lower().split()) for w in _data_lines("demonyms.txt") if " " in w)
+    tuple(w.lower().split()) for w in _DEMONYM_LINES if " " in w)
 
 # Portfolio names ("Foreign Affairs", "Animal Husbandry"): data/portfolios.txt, as
 # lower-case word tuples, longest first under their first word.
 def _portfolios() -> dict[str, tuple[tuple[str, ...], ...]]:
     by_first: dict[str, list[tuple[str, ...]]] = {}
-    for line in _data_lines("portfolios.txt"):
+    for line in data_lines("portfolios.txt"):
         words = tuple(line.lower().split())
         by_first.setdefault(words[0], []).append(words)
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in by_first.items()}

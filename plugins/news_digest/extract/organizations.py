@@ -10,7 +10,6 @@ All matching walks the token list once.
 from __future__ import annotations
 
 import re
-from importlib import resources
 
 from ..model import Entity
 from .lexicon import (
@@ -22,6 +21,7 @@ from .lexicon import (
     ROLE_MODIFIERS,
     STOP,
     Tokens,
+    data_lines,
     dateline_spans,
     in_spans,
     is_acronym,
@@ -101,11 +101,7 @@ def _load() -> dict[str, str]:
     if _lexicon is not None:
         return _lexicon
     lex: dict[str, str] = {}
-    data = resources.files("news_digest") / "data" / "organizations.txt"
-    for line in data.read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
+    for line in data_lines("organizations.txt"):
         alias, _, canonical = (p.strip() for p in line.partition("="))
         toks = tokenize(alias)
         key = " ".join(w for w, k in zip(toks.words, toks.kinds, strict=True) if k in "wa")

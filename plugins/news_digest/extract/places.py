@@ -29,6 +29,7 @@ from .lexicon import (
     ROLE_MODIFIERS,
     STOP,
     Tokens,
+    data_lines,
     dateline_spans,
     fold,
     in_spans,
@@ -114,11 +115,7 @@ def _load() -> dict[str, tuple[str, int, int]]:
             continue
         _add(index, name, fold(normalize(name)), _KIND_CITY, pop)
     _add_provinces(index)
-    data = resources.files("news_digest") / "data" / "places_extra.txt"
-    for line in data.read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
+    for line in data_lines("places_extra.txt"):
         if "~" in line:
             # "Côte d'Ivoire ~ Ivory Coast": another name for the same place,
             # reported as the text writes it, with the other name's kind.
