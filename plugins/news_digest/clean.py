@@ -170,7 +170,7 @@ _DATE_TOKEN = re.compile(
     r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|today|yesterday|"
     r"\d{1,4}(?:st|nd|rd|th)?|am|pm|a\.m|p\.m|gmt|utc|[a-z]st|[a-z]dt|et|on|at|of|h|"
     r"art|brt|clt|cot|pet|uyt|vet|wat|eat|cat|sast|wib|wita|pkt|kst|jst|hkt|sgt|ict|msk|trt|"
-    r"cet|cest|eet|eest|wet|aest|aedt|acst|awst|nzst|nzdt|[a-z]st|[a-z]dt",
+    r"cet|cest|eet|eest|wet|aest|aedt|acst|awst|nzst|nzdt",
     re.I,
 )
 _DATE_SPLIT = re.compile(r"[\s,./:|\-\u2013\u2014()+]+")
