@@ -182,7 +182,7 @@ def atomic_file(path: Path, sync_dir: bool = True, durable: bool = True):
                 os.fsync(fh.fileno())
         os.replace(tmp, path)
         if sync_dir and durable:
-            _fsync_dir(path.parent)
+            sync_folder(path.parent)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
@@ -197,12 +197,8 @@ def atomic_write(path: Path, data: str | bytes, sync_dir: bool = True,
 
 
 def sync_folder(folder: Path) -> None:
-    """Make the renames and deletions done in ``folder`` durable."""
-    _fsync_dir(folder)
-
-
-def _fsync_dir(folder: Path) -> None:
-    """Make the rename itself durable (a crash right after must not lose the page)."""
+    """Make the renames and deletions done in ``folder`` durable (a crash right after
+    must not lose a page)."""
     with contextlib.suppress(OSError):
         fd = os.open(folder, os.O_RDONLY)
         try:
