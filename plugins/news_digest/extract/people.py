@@ -775,17 +775,14 @@ def find_people(cleaned: Cleaned, registry=None) -> list[Person]:
 
     # Partial mentions: a suffix of a full name seen in the article ("Blinken",
     # "Abu Zuhri", "Mr. Katz"), else the people file, else a titled surname.
+    # Suffixes, given-name prefixes and middle words of the full names, per mention.
     by_suffix: dict[str, str] = {}
-    for canonical in order:
-        parts = canonical.lower().split()
-        for k in range(1, len(parts)):
-            by_suffix.setdefault(" ".join(parts[k:]), canonical)
-    # given-name prefixes and middle words of the full names, looked up per mention
     by_prefix: dict[str, list[str]] = {}
     by_middle: dict[str, list[str]] = {}
     for canonical in order:
         parts = canonical.lower().split()
         for k in range(1, len(parts)):
+            by_suffix.setdefault(" ".join(parts[k:]), canonical)
             by_prefix.setdefault(" ".join(parts[:k]), []).append(canonical)
         for w in parts[1:-1]:
             by_middle.setdefault(w, []).append(canonical)
