@@ -17,8 +17,9 @@ DEFAULT_LANG = "en"
 DEFAULT_DATE = None  # an undated article stays undated (the plugin keeps it)
 DEFAULT_DATE_FORMAT = "%-d %b %Y"
 
-PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["news_digest", "pelican.plugins.sitemap"]
+# The plugin is installed (`pip install -e .`): its full name works for editable and
+# regular installs alike.
+PLUGINS = ["pelican.plugins.news_digest", "pelican.plugins.sitemap"]
 
 # Every link points to an .html file, so the site works without a web server.
 ARTICLE_URL = ARTICLE_SAVE_AS = "articles/{slug}.html"

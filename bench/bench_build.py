@@ -214,10 +214,10 @@ def pelican_cmd(conf: Path) -> list[str]:
 INGEST_CHILD = """\
 import json, os, sys, time
 from pelican.settings import read_settings
-from news_digest.plugin import ingest_from_settings
+from pelican.plugins.news_digest.plugin import ingest_from_settings
 if sys.argv[2] == "serial":  # the same ingest without the worker pool
-    import news_digest.analysis
-    news_digest.analysis.default_workers = lambda n_jobs: 1
+    import pelican.plugins.news_digest.ingest.cache
+    pelican.plugins.news_digest.ingest.cache.default_workers = lambda n_jobs: 1
 settings = read_settings(sys.argv[1])
 start, cpu = time.perf_counter(), os.times()
 report = ingest_from_settings(settings)

@@ -15,8 +15,8 @@ import sys
 import time
 from pathlib import Path
 
-from news_digest.clean import clean
-from news_digest.extract import extract, lexicon
+from pelican.plugins.news_digest.extract import extract, lexicon
+from pelican.plugins.news_digest.ingest.clean import clean
 
 ROOT = Path(__file__).resolve().parents[1]
 

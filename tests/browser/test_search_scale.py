@@ -9,7 +9,7 @@ import random
 import shutil
 
 import pytest
-from news_digest import search
+from pelican.plugins.news_digest.site import search
 
 from .conftest import Watch, file_url, open_context, watch_page
 

@@ -1,0 +1,373 @@
+"""The digest's cross-links: who appears where, which trip holds what, and in what order.
+
+Built once per build in one pass over the articles (``article_generator_finalized``),
+so person and trip pages cost time linear in the number of articles. The result is
+put in the shared context (``news_digest``) for the templates and the generator,
+and each article gets its people, trip, quotes and related articles as attributes.
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import partial
+from typing import Any
+
+from pelican.utils import slugify
+
+from .. import settings as nd_settings
+from ..editorial.trips import Trip, TripRegistry, range_text
+from ..ingest.cache import BuildMemo
+from . import annotate
+
+logger = logging.getLogger(__name__)
+
+CONTEXT_KEY = "news_digest"
+
+
+@dataclass(eq=False)
+class PersonPage:
+    name: str
+    slug: str = ""
+    url: str = ""
+    save_as: str = ""
+    feed_url: str = ""
+    feed_save_as: str = ""
+    description: str = ""
+    registry_roles: list[str] = field(default_factory=list)
+    articles: list = field(default_factory=list)  # chronological
+    role_counts: Counter = field(default_factory=Counter)
+    quotes: list[tuple[str, Any]] = field(default_factory=list)  # (text, article)
+    companion_counts: Counter = field(default_factory=Counter)  # name -> shared articles
+    companions: list[tuple[PersonPage, int]] = field(default_factory=list)
+    trips: list[TripPage] = field(default_factory=list)
+
+    @property
+    def roles(self) -> list[str]:
+        """Roles the articles give, most frequent first; the people file's otherwise."""
+        if self.role_counts:
+            return [r for r, _ in sorted(self.role_counts.items(), key=lambda x: (-x[1], x[0]))]
+        return list(self.registry_roles)
+
+    @property
+    def role(self) -> str:
+        roles = self.roles
+        return roles[0] if roles else ""
+
+    @property
+    def dated_articles(self) -> list:
+        return [a for a in self.articles if not getattr(a, "undated", False)]
+
+
+@dataclass(eq=False)
+class TripPage:
+    number: int
+    trip: Trip | None = None  # None when known only from what articles state
+    url: str = ""
+    save_as: str = ""
+    feed_url: str = ""
+    feed_save_as: str = ""
+    articles: list = field(default_factory=list)  # chronological
+    person_counts: Counter = field(default_factory=Counter)
+    people: list[tuple[PersonPage, int]] = field(default_factory=list)
+    discrepancies: list[tuple[Any, str]] = field(default_factory=list)  # (article, text)
+    stated_by: list = field(default_factory=list)  # articles stating this number elsewhere
+    # (len(articles), (first, last)): templates ask every article's trip for its range,
+    # so the span is computed once per trip, not once per page (keeps the build linear).
+    _span: tuple = field(default=(-1, (None, None)), repr=False, compare=False)
+
+    def _dated_span(self) -> tuple[datetime.date | None, datetime.date | None]:
+        if self._span[0] != len(self.articles):
+            dates = [_day(a) for a in self.articles if not getattr(a, "undated", False)]
+            self._span = (len(self.articles),
+                          (min(dates), max(dates)) if dates else (None, None))
+        return self._span[1]
+
+    @property
+    def start(self) -> datetime.date | None:
+        if self.trip:
+            return self.trip.start
+        return self._dated_span()[0]
+
+    @property
+    def end(self) -> datetime.date | None:
+        if self.trip:
+            return self.trip.end
+        return self._dated_span()[1]
+
+    @property
+    def range_text(self) -> str:
+        if self.start and self.end:
+            return range_text(self.start, self.end)
+        return ""
+
+    @property
+    def in_registry(self) -> bool:
+        return self.trip is not None
+
+    @property
+    def title(self) -> str:
+        return (self.trip.title if self.trip and self.trip.title else f"Trip {self.number}")
+
+    @property
+    def places(self) -> list[str]:
+        return list(self.trip.places) if self.trip else []
+
+    @property
+    def aliases(self) -> list[str]:
+        return [a.phrase for a in self.trip.aliases] if self.trip else []
+
+    @property
+    def note(self) -> str:
+        return self.trip.note if self.trip else ""
+
+    @property
+    def dated_articles(self) -> list:
+        return [a for a in self.articles if not getattr(a, "undated", False)]
+
+
+@dataclass
+class DigestIndex:
+    people: list[PersonPage] = field(default_factory=list)  # by article count, then name
+    by_name: dict[str, PersonPage] = field(default_factory=dict)
+    trips: list[TripPage] = field(default_factory=list)  # chronological
+    by_number: dict[int, TripPage] = field(default_factory=dict)
+    no_trip: list = field(default_factory=list)  # chronological
+    chronological: list = field(default_factory=list)
+    traveller: str = ""
+    timeline: dict = field(default_factory=dict)
+
+
+def _day(article) -> datetime.date:
+    d = article.date
+    return d.date() if isinstance(d, datetime.datetime) else d
+
+
+def chrono_key(article) -> tuple:
+    """Dated (and approximate) articles by date; truly undated ones last."""
+    undated = getattr(article, "undated", False) and not getattr(article, "date_range", None)
+    return (undated, _day(article), article.title, article.slug)
+
+
+def _fmt(pattern: str, **kw) -> str:
+    return pattern.format(**kw) if pattern else ""
+
+
+def allocate_person_slugs(names: list[str], settings: dict, claimed: set[str]) -> dict[str, str]:
+    """Deterministic unique slugs whose pages overwrite nothing already claimed."""
+    save_as = nd_settings.get(settings, "NEWS_DIGEST_PERSON_SAVE_AS")
+    subs = settings.get("SLUG_REGEX_SUBSTITUTIONS") or []
+    out: dict[str, str] = {}
+    used: set[str] = set()
+    for name in sorted(names):
+        base = slugify(name, regex_subs=subs) if subs else slugify(name)
+        base = base.strip("-") or "person"
+        slug, n = base, 2
+        while slug in used or (save_as and _fmt(save_as, slug=slug) in claimed):
+            slug, n = f"{base}-{n}", n + 1
+        used.add(slug)
+        if save_as:
+            claimed.add(_fmt(save_as, slug=slug))
+        out[name] = slug
+    return out
+
+
+def build_index(articles: list, settings: dict, trips: TripRegistry | None = None,
+                people_registry=None, claimed: set[str] | None = None) -> DigestIndex:
+    """People, trips, quotes and neighbours of every article, in one pass."""
+    claimed = set(claimed or ())
+    index = DigestIndex(traveller=trips.traveller if trips else "")
+    index.chronological = sorted(articles, key=chrono_key)
+    names = sorted({n for a in articles for n in getattr(a, "people", []) or []})
+    slugs = allocate_person_slugs(names, settings, claimed)
+    for name in names:
+        p = PersonPage(name, slugs[name])
+        p.url = _fmt(nd_settings.get(settings, "NEWS_DIGEST_PERSON_URL"), slug=p.slug)
+        p.save_as = _fmt(nd_settings.get(settings, "NEWS_DIGEST_PERSON_SAVE_AS"), slug=p.slug)
+        p.feed_url = _fmt(nd_settings.get(settings, "NEWS_DIGEST_PERSON_FEED_ATOM_URL"),
+                          slug=p.slug)
+        p.feed_save_as = _fmt(nd_settings.get(settings, "NEWS_DIGEST_PERSON_FEED_ATOM"),
+                              slug=p.slug)
+        entry = people_registry.get(name) if people_registry is not None else None
+        if entry is not None:
+            p.description = entry.description
+            p.registry_roles = list(entry.roles)
+        index.by_name[name] = p
+
+    def trip_page(number: int) -> TripPage:
+        t = index.by_number.get(number)
+        if t is None:
+            t = TripPage(number, trips.by_number.get(number) if trips else None)
+            t.url = _fmt(nd_settings.get(settings, "NEWS_DIGEST_TRIP_URL"), number=number)
+            t.save_as = _fmt(nd_settings.get(settings, "NEWS_DIGEST_TRIP_SAVE_AS"),
+                             number=number)
+            t.feed_url = _fmt(nd_settings.get(settings, "NEWS_DIGEST_TRIP_FEED_ATOM_URL"),
+                              number=number)
+            t.feed_save_as = _fmt(nd_settings.get(settings, "NEWS_DIGEST_TRIP_FEED_ATOM"),
+                                  number=number)
+            index.by_number[number] = t
+        return t
+
+    for trip in (trips.trips if trips else []):
+        trip_page(trip.number)
+
+    for a in index.chronological:  # the one pass
+        people = [index.by_name[n] for n in dict.fromkeys(getattr(a, "people", []) or [])]
+        roles = getattr(a, "person_roles", {}) or {}
+        for p in people:
+            p.articles.append(a)
+            p.role_counts.update(roles.get(p.name) or [])
+            for other in people:
+                if other is not p:
+                    p.companion_counts[other.name] += 1
+        a.digest_people = [(p, roles.get(p.name) or []) for p in people]
+        a.digest_quotes = []
+        for q in getattr(a, "quotes", []) or []:
+            speaker = index.by_name.get(q.get("speaker") or "")
+            a.digest_quotes.append({"text": q.get("text", ""), "speaker": q.get("speaker"),
+                                    "person": speaker})
+            if speaker is not None:
+                speaker.quotes.append((q.get("text", ""), a))
+        number = getattr(a, "trip_resolved", None)
+        a.digest_trip = trip_page(number) if number else None
+        if a.digest_trip is not None:
+            a.digest_trip.articles.append(a)
+            a.digest_trip.person_counts.update(p.name for p in people)
+            if getattr(a, "discrepancy", ""):
+                a.digest_trip.discrepancies.append((a, a.discrepancy))
+        else:
+            index.no_trip.append(a)
+        stated = (getattr(a, "trip_stated", None) or {}).get("number")
+        if stated and stated != number and (trips is None or stated in trips.by_number):
+            trip_page(stated).stated_by.append(a)
+
+    for p in index.by_name.values():
+        p.companions = sorted(((index.by_name[n], c) for n, c in p.companion_counts.items()),
+                              key=lambda x: (-x[1], x[0].name))
+        seen: dict[int, TripPage] = {}
+        for a in p.articles:
+            if a.digest_trip is not None:
+                seen.setdefault(a.digest_trip.number, a.digest_trip)
+        p.trips = list(seen.values())
+    index.people = sorted(index.by_name.values(), key=lambda p: (-len(p.articles), p.name))
+    index.trips = sorted(index.by_number.values(),
+                         key=lambda t: (t.start or datetime.date.max, t.number))
+    for t in index.trips:
+        t.people = sorted(((index.by_name[n], c) for n, c in t.person_counts.items()),
+                          key=lambda x: (-x[1], x[0].name))
+        for a in t.stated_by:
+            if all(a is not b for b, _ in t.discrepancies):
+                t.discrepancies.append((a, getattr(a, "discrepancy", "")
+                                        or f"states trip {t.number} but is filed elsewhere"))
+    _neighbours(index, int(nd_settings.get(settings, "NEWS_DIGEST_RELATED_LIMIT")))
+    index.timeline = _timeline(index)
+    return index
+
+
+def _neighbours(index: DigestIndex, limit: int) -> None:
+    """Previous/next, same-trip and shared-people articles, each from nearby lists only.
+
+    Candidates come from the ``limit`` articles on either side of an article in each of
+    its people's (chronological) lists, so the cost stays linear in the articles.
+    """
+    order = index.chronological
+    position = {id(a): i for i, a in enumerate(order)}
+    for i, a in enumerate(order):
+        a.prev_article = order[i - 1] if i > 0 else None
+        a.next_article = order[i + 1] if i + 1 < len(order) else None
+    person_pos: dict[int, dict[int, int]] = defaultdict(dict)
+    for p in index.by_name.values():
+        for i, a in enumerate(p.articles):
+            person_pos[id(p)][id(a)] = i
+    trip_pos = {}
+    for t in index.by_number.values():
+        for i, a in enumerate(t.articles):
+            trip_pos[id(a)] = i
+    for a in order:
+        t = a.digest_trip
+        if t is not None:
+            i = trip_pos[id(a)]
+            near = t.articles[max(0, i - limit):i] + t.articles[i + 1:i + 1 + limit]
+            near.sort(key=lambda b: (abs(position[id(b)] - position[id(a)]), position[id(b)]))
+            a.same_trip = sorted(near[:limit], key=lambda b: position[id(b)])
+        else:
+            a.same_trip = []
+        shared: Counter = Counter()
+        by_id = {}
+        for p, _ in a.digest_people:
+            i = person_pos[id(p)][id(a)]
+            for b in p.articles[max(0, i - limit):i] + p.articles[i + 1:i + 1 + limit]:
+                shared[id(b)] += 1
+                by_id[id(b)] = b
+        here = position[id(a)]
+        ranked = sorted(shared.items(), key=lambda x: (-x[1], abs(position[x[0]] - here)))
+        a.shared_people = [(by_id[k], n) for k, n in ranked[:limit]]
+
+
+def _timeline(index: DigestIndex) -> dict:
+    """Trips and dated articles on one axis, with positions (percent) for the theme."""
+    days = [_day(a) for a in index.chronological if not getattr(a, "undated", False)
+            or getattr(a, "date_range", None)]
+    days += [d for t in index.trips for d in (t.start, t.end) if d]
+    if not days:
+        return {"start": None, "end": None, "entries": [], "undated": list(index.chronological)}
+    start, end = min(days), max(days)
+    span = max((end - start).days, 1)
+
+    def pos(d: datetime.date) -> float:
+        return round(100 * (d - start).days / span, 2)
+
+    entries = []
+    for t in index.trips:
+        if t.start and t.end:
+            entries.append({"kind": "trip", "date": t.start, "end": t.end, "trip": t,
+                            "pos": pos(t.start), "width": max(pos(t.end) - pos(t.start), 0.5)})
+    undated = []
+    for a in index.chronological:
+        if getattr(a, "undated", False) and not getattr(a, "date_range", None):
+            undated.append(a)
+            continue
+        rng = getattr(a, "date_range", None)
+        entries.append({"kind": "article", "date": _day(a), "end": rng[1] if rng else None,
+                        "article": a, "pos": pos(_day(a)), "width": 0})
+    entries.sort(key=lambda e: (e["date"], e["kind"] != "trip"))
+    months = []
+    m = datetime.date(start.year, start.month, 1)
+    while m <= end:
+        if m >= start:
+            months.append({"date": m, "pos": pos(m)})
+        m = datetime.date(m.year + (m.month == 12), m.month % 12 + 1, 1)
+    return {"start": start, "end": end, "entries": entries, "months": months,
+            "undated": undated}
+
+
+def annotate_articles(index: DigestIndex, articles: list, context: dict, settings: dict,
+                      people_registry=None) -> None:
+    """Link people mentions in each article's HTML to their pages."""
+    urls = {p.slug: p.url for p in index.by_name.values() if p.url}
+    annotate.register_targets(context, urls)
+    aliases: dict[str, list[str]] = {}
+    if people_registry is not None:
+        for name in index.by_name:
+            entry = people_registry.get(name)
+            if entry is not None:
+                aliases[name] = [al for al in entry.aliases if len(al.split()) > 1]
+    jobs = []
+    for a in articles:
+        names = [p.name for p, _ in getattr(a, "digest_people", []) if p.url]
+        if not names or not getattr(a, "_content", None):
+            continue
+        forms = annotate.mention_forms(
+            names, aliases, avoid=list(getattr(a, "places", []) or [])
+            + list(getattr(a, "organizations", []) or []))
+        hrefs = {p.name: annotate.placeholder(p.slug) for p, _ in a.digest_people}
+        jobs.append((a, forms, hrefs))
+    # One pattern for the whole build, not one per article (compiling costs ~1 ms).
+    matcher = annotate.Matcher(f for _, forms, _ in jobs for f in forms)
+    memo = BuildMemo.load(settings, "annotate")  # unchanged articles skip the HTML parse
+    for a, forms, hrefs in jobs:
+        a._content = memo(partial(annotate.annotate_html, a._content, forms, hrefs, matcher),
+                          a._content, repr(sorted(forms.items())), repr(sorted(hrefs.items())))
+    memo.save()

@@ -1,0 +1,175 @@
+"""The digest's own outputs: people, trips, timeline and feeds.
+
+``on_articles_finalized`` (Pelican's ``article_generator_finalized``) builds the
+cross-link index once, annotates the articles and puts the index in the shared
+context, so every template (article pages included) can use it. ``DigestGenerator``
+then writes the pages with Pelican's Writer, honouring RELATIVE_URLS and the
+project's PAGINATION_PATTERNS.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from markupsafe import Markup, escape
+from pelican.generators import Generator
+
+from .. import settings as nd_settings
+from ..editorial.files import people_file, trips_file
+from .crosslinks import CONTEXT_KEY, DigestIndex, annotate_articles, build_index
+
+logger = logging.getLogger(__name__)
+
+
+class _FeedItem:
+    """An article as Pelican's feed writer sees it, with its title escaped."""
+
+    def __init__(self, article) -> None:
+        self._article = article
+
+    def __getattr__(self, name: str):
+        return getattr(self._article, name)
+
+    @property
+    def title(self) -> Markup:
+        return escape(self._article.title)
+
+
+def _claimed_paths(generator) -> set[str]:
+    """Output files already spoken for, which person pages must never overwrite."""
+    claimed = set()
+    for attr in ("articles", "translations", "hidden_articles", "hidden_translations",
+                 "drafts", "drafts_translations"):
+        for a in getattr(generator, attr, []) or []:
+            if getattr(a, "save_as", ""):
+                claimed.add(a.save_as)
+    for name in generator.settings.get("DIRECT_TEMPLATES", []):
+        claimed.add(generator.settings.get(f"{name.upper()}_SAVE_AS", f"{name}.html"))
+    for key in ("PEOPLE", "TRIPS", "TIMELINE"):
+        claimed.add(nd_settings.get(generator.settings, f"NEWS_DIGEST_{key}_SAVE_AS"))
+    claimed.discard("")
+    return claimed
+
+
+def on_articles_finalized(generator) -> None:
+    """Build the cross-link index and annotate article bodies (once per build)."""
+
+    settings = generator.settings
+    trips = trips_file(settings)
+    people_registry = people_file(settings)
+    articles = list(generator.articles)
+    _fix_urls([*articles, *getattr(generator, "translations", [])])
+    index = build_index(articles, settings, trips, people_registry, _claimed_paths(generator))
+    generator.context[CONTEXT_KEY] = index
+    if nd_settings.get(settings, "NEWS_DIGEST_ANNOTATE"):
+        annotate_articles(index, articles, generator.context, settings, people_registry)
+        _forget_rendered(articles)
+    _release_reader_cache(generator)
+
+
+def _release_reader_cache(generator) -> None:
+    """Free Pelican's in-memory reader cache once it is saved.
+
+    With ``CACHE_CONTENT`` (the digest's warm builds need it) Pelican keeps every page's
+    Markdown output and raw metadata (our ``Digest`` line included) in memory after
+    writing them to the cache file, for the rest of the build; nothing reads them again
+    (the cache file was saved before this signal). Freeing them also frees each
+    article's HTML from before annotation."""
+    cache = getattr(getattr(generator, "readers", None), "_cache", None)
+    if isinstance(cache, dict):
+        cache.clear()
+
+
+def _fix_urls(articles: list) -> None:
+    """Compute each article's URL and output path once.
+
+    Pelican formats ``url`` and ``save_as`` from the settings on every access, and the
+    digest's pages list every article many times (people, trips, timeline, related
+    articles): ~45 accesses per article. Its ``override_url``/``override_save_as``
+    (what a page's own ``URL:`` header sets) holds the value instead; slugs, dates and
+    categories no longer change once the articles are finalized."""
+    for a in articles:
+        for key in ("url", "save_as"):
+            if not hasattr(a, f"override_{key}"):
+                setattr(a, f"override_{key}", getattr(a, key))
+
+
+def _forget_rendered(articles: list) -> None:
+    """Drop the content and summaries Pelican memoized for ``articles``.
+
+    After annotation: they may predate it. Before writing the digest's pages: Pelican
+    keeps one copy of every article's HTML per site URL it was rendered for (each
+    folder depth with relative URLs); the article pages' copies are not needed again,
+    and dropping them lets the feeds' copies reuse that memory instead of adding to
+    the build's peak."""
+    if not articles:
+        return
+    ids = {id(a) for a in articles}
+    for method in ("get_content", "get_summary"):
+        cache = getattr(getattr(articles[0], method, None), "cache", None)
+        if not cache:
+            continue
+        for key in [k for k in cache if k and id(k[0]) in ids]:
+            del cache[key]
+
+
+class DigestGenerator(Generator):
+    """People index and pages, trips index and pages, timeline, and the Atom feeds."""
+
+    def generate_context(self) -> None:
+        self.index: DigestIndex = self.context.get(CONTEXT_KEY) or DigestIndex()
+
+    def _write(self, writer, save_as: str, template: str, url: str, paginated=None,
+               **kwargs) -> None:
+        if not save_as:
+            return
+        writer.write_file(save_as, self.get_template(template), self.context,
+                          relative_urls=self.settings["RELATIVE_URLS"], paginated=paginated,
+                          template_name=template, url=url, **kwargs)
+
+    def _feed(self, writer, articles: list, path: str, url: str, title: str | None = None) -> None:
+        """Write an Atom feed whose titles stay literal text.
+
+        Pelican's feed writer reads titles as HTML (``Markup(title).striptags()``);
+        ours are seed text, so they are escaped first and come out as written.
+        """
+        if not path:
+            return
+        feed_title = None
+        if title is not None:
+            feed_title = escape(f"{self.settings.get('SITENAME', '')} — {title}")
+        writer.write_feed([_FeedItem(a) for a in articles], self.context, path, url,
+                          feed_title=feed_title)
+
+    def generate_output(self, writer) -> None:
+        # GitHub Pages must serve the output as is (no Jekyll processing).
+        (Path(self.output_path) / ".nojekyll").touch()
+        _forget_rendered(self.context.get("articles", []))  # the article pages are written
+        s = self.settings
+        articles = [a for a in self.context.get("articles", []) if not getattr(a, "undated", False)]
+        path = nd_settings.get(s, "NEWS_DIGEST_FEED_ATOM")
+        self._feed(writer, articles, path, nd_settings.get(s, "NEWS_DIGEST_FEED_ATOM_URL"))
+        index = self.index
+        self._write(writer, nd_settings.get(s, "NEWS_DIGEST_PEOPLE_SAVE_AS"), "people",
+                    nd_settings.get(s, "NEWS_DIGEST_PEOPLE_URL"), people=index.people)
+        for p in index.people:
+            self._write(writer, p.save_as, "person", p.url, paginated={"articles": p.articles},
+                        person=p, articles=p.articles)
+            self._feed(writer, list(reversed(p.dated_articles)), p.feed_save_as, p.feed_url,
+                       p.name)
+        self._write(writer, nd_settings.get(s, "NEWS_DIGEST_TRIPS_SAVE_AS"), "trips",
+                    nd_settings.get(s, "NEWS_DIGEST_TRIPS_URL"), trips=index.trips,
+                    no_trip=index.no_trip)
+        for t in index.trips:
+            self._write(writer, t.save_as, "trip", t.url, paginated={"articles": t.articles},
+                        trip=t, articles=t.articles)
+            self._feed(writer, list(reversed(t.dated_articles)), t.feed_save_as, t.feed_url,
+                       t.title)
+        self._write(writer, nd_settings.get(s, "NEWS_DIGEST_TIMELINE_SAVE_AS"), "timeline",
+                    nd_settings.get(s, "NEWS_DIGEST_TIMELINE_URL"), timeline=index.timeline,
+                    trips=index.trips)
+
+
+def get_generators(pelican):
+    return DigestGenerator
