@@ -10,13 +10,13 @@ project's PAGINATION_PATTERNS.
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
 from markupsafe import Markup, escape
 from pelican.generators import Generator
 
 from .. import settings as nd_settings
 from ..editorial.files import people_file, trips_file
+from .assets import copy_static, write_nojekyll
 from .crosslinks import CONTEXT_KEY, DigestIndex, annotate_articles, build_index
 
 logger = logging.getLogger(__name__)
@@ -46,7 +46,7 @@ def _claimed_paths(generator) -> set[str]:
                 claimed.add(a.save_as)
     for name in generator.settings.get("DIRECT_TEMPLATES", []):
         claimed.add(generator.settings.get(f"{name.upper()}_SAVE_AS", f"{name}.html"))
-    for key in ("PEOPLE", "TRIPS", "TIMELINE"):
+    for key in ("PEOPLE", "TRIPS", "TIMELINE", "SEARCH"):
         claimed.add(nd_settings.get(generator.settings, f"NEWS_DIGEST_{key}_SAVE_AS"))
     claimed.discard("")
     return claimed
@@ -143,8 +143,8 @@ class DigestGenerator(Generator):
                           feed_title=feed_title)
 
     def generate_output(self, writer) -> None:
-        # GitHub Pages must serve the output as is (no Jekyll processing).
-        (Path(self.output_path) / ".nojekyll").touch()
+        write_nojekyll(self.output_path, self.settings)
+        copy_static(self.output_path, self.settings)
         _forget_rendered(self.context.get("articles", []))  # the article pages are written
         s = self.settings
         articles = [a for a in self.context.get("articles", []) if not getattr(a, "undated", False)]
@@ -169,6 +169,15 @@ class DigestGenerator(Generator):
         self._write(writer, nd_settings.get(s, "NEWS_DIGEST_TIMELINE_SAVE_AS"), "timeline",
                     nd_settings.get(s, "NEWS_DIGEST_TIMELINE_URL"), timeline=index.timeline,
                     trips=index.trips)
+        self._write_search_page(writer)
+
+    def _write_search_page(self, writer) -> None:
+        """The search page, unless the site lists it in ``DIRECT_TEMPLATES`` (then
+        Pelican writes it, with the same template)."""
+        if "search" in self.settings.get("DIRECT_TEMPLATES", []):
+            return
+        self._write(writer, nd_settings.get(self.settings, "NEWS_DIGEST_SEARCH_SAVE_AS"),
+                    "search", nd_settings.get(self.settings, "NEWS_DIGEST_SEARCH_URL"))
 
 
 def get_generators(pelican):
