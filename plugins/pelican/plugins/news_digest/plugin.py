@@ -52,6 +52,19 @@ def set_defaults(pelican) -> None:
         pelican.settings.setdefault(key, value)
 
 
+def take_over_site_feed(pelican) -> None:
+    """On ``initialized``: when Pelican's all-articles feed has the digest feed's path
+    (both default to ``feeds/all.atom.xml``), only the digest's is written: Pelican's
+    would list undated articles under their sort-only date, and writing the file twice
+    stops the build."""
+    settings = pelican.settings
+    ours = nd_settings.get(settings, "NEWS_DIGEST_FEED_ATOM")
+    if ours and settings.get("FEED_ALL_ATOM") == ours:
+        settings["FEED_ALL_ATOM"] = None
+        logger.info("news-digest: %s is the digest's feed of dated articles "
+                    "(NEWS_DIGEST_FEED_ATOM), written instead of Pelican's FEED_ALL_ATOM", ours)
+
+
 def watch_seeds(pelican) -> None:
     """On ``initialized``: make the seeds folder one that autoreload watches."""
     settings = pelican.settings
@@ -91,6 +104,7 @@ def run_ingest(generator) -> None:
 def register() -> None:
     """Connect the plugin to Pelican's signals (called by Pelican's plugin loader)."""
     signals.initialized.connect(set_defaults)
+    signals.initialized.connect(take_over_site_feed)
     signals.initialized.connect(watch_seeds)
     signals.generator_init.connect(add_fallback_templates)
     signals.static_generator_init.connect(unwatched_static_settings)
