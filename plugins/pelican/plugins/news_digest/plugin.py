@@ -101,6 +101,12 @@ def run_ingest(generator) -> None:
     )
 
 
+def digest_generators(pelican) -> list[type]:
+    """On ``get_generators``: the digest's pages, then the search index (written from
+    the final, annotated article HTML)."""
+    return [generators.DigestGenerator, search.SearchIndexGenerator]
+
+
 def register() -> None:
     """Connect the plugin to Pelican's signals (called by Pelican's plugin loader)."""
     signals.initialized.connect(set_defaults)
@@ -111,5 +117,4 @@ def register() -> None:
     signals.article_generator_init.connect(run_ingest)
     signals.article_generator_context.connect(metadata.on_article_context)
     signals.article_generator_finalized.connect(generators.on_articles_finalized)
-    signals.get_generators.connect(generators.get_generators)
-    signals.get_generators.connect(search.get_generators)
+    signals.get_generators.connect(digest_generators)

@@ -153,23 +153,25 @@ class DigestGenerator(Generator):
         index = self.index
         self._write(writer, nd_settings.get(s, "NEWS_DIGEST_PEOPLE_SAVE_AS"), "people",
                     nd_settings.get(s, "NEWS_DIGEST_PEOPLE_URL"), people=index.people)
-        for p in index.people:
-            self._write(writer, p.save_as, "person", p.url, paginated={"articles": p.articles},
-                        person=p, articles=p.articles)
-            self._feed(writer, list(reversed(p.dated_articles)), p.feed_save_as, p.feed_url,
-                       p.name)
+        self._write_each(writer, "person", index.people, [p.name for p in index.people])
         self._write(writer, nd_settings.get(s, "NEWS_DIGEST_TRIPS_SAVE_AS"), "trips",
                     nd_settings.get(s, "NEWS_DIGEST_TRIPS_URL"), trips=index.trips,
                     no_trip=index.no_trip)
-        for t in index.trips:
-            self._write(writer, t.save_as, "trip", t.url, paginated={"articles": t.articles},
-                        trip=t, articles=t.articles)
-            self._feed(writer, list(reversed(t.dated_articles)), t.feed_save_as, t.feed_url,
-                       t.title)
+        self._write_each(writer, "trip", index.trips, [t.title for t in index.trips])
         self._write(writer, nd_settings.get(s, "NEWS_DIGEST_TIMELINE_SAVE_AS"), "timeline",
                     nd_settings.get(s, "NEWS_DIGEST_TIMELINE_URL"), timeline=index.timeline,
                     trips=index.trips)
         self._write_search_page(writer)
+
+    def _write_each(self, writer, template: str, pages: list, titles: list[str]) -> None:
+        """One page (its articles paginated) and one feed for each person or trip; the
+        page object is in the template's context under the template's name."""
+        for page, title in zip(pages, titles, strict=True):
+            self._write(writer, page.save_as, template, page.url,
+                        paginated={"articles": page.articles}, articles=page.articles,
+                        **{template: page})
+            self._feed(writer, list(reversed(page.dated_articles)), page.feed_save_as,
+                       page.feed_url, title)
 
     def _write_search_page(self, writer) -> None:
         """The search page, unless the site lists it in ``DIRECT_TEMPLATES`` (then
@@ -179,6 +181,3 @@ class DigestGenerator(Generator):
         self._write(writer, nd_settings.get(self.settings, "NEWS_DIGEST_SEARCH_SAVE_AS"),
                     "search", nd_settings.get(self.settings, "NEWS_DIGEST_SEARCH_URL"))
 
-
-def get_generators(pelican):
-    return DigestGenerator
