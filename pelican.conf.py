@@ -25,7 +25,7 @@ PLUGINS = ["pelican.plugins.news_digest", "pelican.plugins.sitemap"]
 ARTICLE_URL = ARTICLE_SAVE_AS = "articles/{slug}.html"
 PAGE_URL = PAGE_SAVE_AS = "pages/{slug}.html"
 DRAFT_URL = DRAFT_SAVE_AS = "drafts/{slug}.html"
-DIRECT_TEMPLATES = ["index", "404", "search"]
+DIRECT_TEMPLATES = ["index", "404"]  # the plugin writes search.html
 DEFAULT_PAGINATION = 20
 # Person and trip pages paginate their article lists the same way as the index.
 PAGINATED_TEMPLATES = {"index": None, "person": None, "trip": None}

@@ -14,3 +14,5 @@ NEWS_DIGEST_INGEST = True
 DELETE_OUTPUT_DIRECTORY = True
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False
+# GitHub Pages serves the output as is (no Jekyll processing).
+NEWS_DIGEST_NOJEKYLL = True

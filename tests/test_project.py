@@ -48,6 +48,8 @@ def test_publish_settings_use_absolute_urls(monkeypatch):
     pub = read_settings(str(ROOT / "publishconf.py"))
     assert pub["SITEURL"] == "https://example.github.io/news-digest"
     assert pub["RELATIVE_URLS"] is False
+    assert pub["NEWS_DIGEST_NOJEKYLL"] is True  # only publishing writes .nojekyll
+    assert not read_settings(str(ROOT / "pelicanconf.py")).get("NEWS_DIGEST_NOJEKYLL")
 
 
 def test_pages_workflow_is_valid():

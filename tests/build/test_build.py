@@ -97,7 +97,7 @@ def test_internal_links_resolve_to_html_files(seed_site):
 
 
 def test_site_basics(seed_site):
-    assert (seed_site / ".nojekyll").exists()
+    assert not (seed_site / ".nojekyll").exists()  # only publishing asks for it
     assert (seed_site / "404.html").exists()
     assert (seed_site / "sitemap.xml").exists()
     assert (seed_site / "feeds" / "all.atom.xml").exists()

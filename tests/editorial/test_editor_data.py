@@ -36,6 +36,32 @@ def test_alias_forms():
     assert parse_alias("a visit to Israel") is None
 
 
+@pytest.mark.parametrize("phrase, number, basis, place", [
+    ("twenty-first visit to Israel", 21, "visit", "Israel"),
+    ("Thirtieth trip to the region", 30, "region", None),
+    ("23rd tour of the Gulf", 23, "region", None),
+    ("second visits to Jordan", 2, "visit", "Jordan"),
+    ("sixth round of shuttle diplomacy", 6, "region", None),
+])
+def test_alias_ordinals_and_nouns_are_the_extractor_s(phrase, number, basis, place):
+    """Aliases read ordinals and trip nouns as the extractor does (one reader of each)."""
+    alias = parse_alias(phrase)
+    assert (alias.number, alias.basis, alias.place) == (number, basis, place)
+
+
+def test_twenty_first_visit_alias_loads_and_resolves(tmp_path):
+    path = write(tmp_path, "trips.toml", """\
+        [[trip]]
+        number = 30
+        start = 2025-05-04
+        end = 2025-05-08
+        aliases = ["twenty-first visit to Israel"]
+        """)
+    reg = load_trips(path)
+    (alias,) = reg.by_number[30].aliases
+    assert (alias.number, alias.basis, alias.place) == (21, "visit", "Israel")
+
+
 @pytest.mark.parametrize("body, line, words", [
     ("[[trip]]\nnumber = 1\nstart = 2024-01-05\nend = 2024-01-0\n", 4, "invalid TOML"),
     ("[[trip]]\nnumber = 1\nstart = 2024-01-05\nend = 2024-01-06\ncolour = 'red'\n", 5,

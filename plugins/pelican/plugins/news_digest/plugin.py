@@ -1,5 +1,18 @@
 """Glue between Pelican and the phases: the signals the plugin connects, and ingest
-from Pelican's settings."""
+from Pelican's settings.
+
+Why ingest runs on ``article_generator_init`` and not once on ``initialized``:
+under ``pelican --autoreload`` one Pelican object runs build after build, and each
+build must see the seeds as they are now (a new, edited or deleted seed). Pelican
+makes its generators afresh for every build, so the signal comes once per build,
+before any generator lists or reads ``content/``, where ingest writes.
+
+Why the seeds folder joins ``STATIC_PATHS``: Pelican's autoreload
+(``pelican.utils.wait_for_changes``) watches the settings file, the theme, ``PATH``
+and ``PATH``/each of ``STATIC_PATHS``; an absolute path there is watched as is, and
+nothing else is. The static generator is handed the settings without it, so the
+seeds are watched but never copied into the output.
+"""
 
 from __future__ import annotations
 
@@ -11,8 +24,10 @@ from pelican import signals
 
 from . import settings as nd_settings
 from .editorial.files import corrections_file, people_file, trips_file
+from .ingest.cache import cache_dir_from_settings
 from .ingest.run import IngestReport, ingest
 from .site import generators, metadata, search
+from .site.assets import add_fallback_templates
 
 logger = logging.getLogger(__name__)
 
@@ -27,16 +42,8 @@ def ingest_from_settings(settings: dict[str, Any], *, write: bool = True) -> Ing
         trips=trips_file(settings),
         corrections=corrections_file(settings),
         write=write,
-        cache_dir=analysis_cache_dir(settings),
+        cache_dir=cache_dir_from_settings(settings),
     )
-
-
-def analysis_cache_dir(settings: dict[str, Any]) -> Path | None:
-    """Pelican's CACHE_PATH when its content cache is on: unchanged seeds skip analysis."""
-    if settings.get("CACHE_CONTENT") and settings.get("LOAD_CONTENT_CACHE") \
-            and settings.get("CACHE_PATH"):
-        return Path(settings["CACHE_PATH"])
-    return None
 
 
 def set_defaults(pelican) -> None:
@@ -45,11 +52,48 @@ def set_defaults(pelican) -> None:
         pelican.settings.setdefault(key, value)
 
 
-def run_ingest(pelican) -> None:
-    """On ``initialized``: regenerate ``content/articles`` from the seeds."""
-    if not nd_settings.get(pelican.settings, "NEWS_DIGEST_INGEST"):
+def take_over_site_feed(pelican) -> None:
+    """On ``initialized``: when Pelican's all-articles feed has the digest feed's path
+    (both default to ``feeds/all.atom.xml``), only the digest's is written: Pelican's
+    would list undated articles under their sort-only date, and writing the file twice
+    stops the build."""
+    settings = pelican.settings
+    ours = nd_settings.get(settings, "NEWS_DIGEST_FEED_ATOM")
+    if ours and settings.get("FEED_ALL_ATOM") == ours:
+        settings["FEED_ALL_ATOM"] = None
+        logger.info("news-digest: %s is the digest's feed of dated articles "
+                    "(NEWS_DIGEST_FEED_ATOM), written instead of Pelican's FEED_ALL_ATOM", ours)
+
+
+def watch_seeds(pelican) -> None:
+    """On ``initialized``: make the seeds folder one that autoreload watches."""
+    settings = pelican.settings
+    if not nd_settings.get(settings, "NEWS_DIGEST_INGEST"):
         return
-    report = ingest_from_settings(pelican.settings)
+    seeds = nd_settings.seeds_path(settings).resolve()
+    if seeds.is_relative_to(Path(settings["PATH"]).resolve()):
+        return  # inside PATH, which autoreload watches already
+    static_paths = list(settings.get("STATIC_PATHS", []))
+    if str(seeds) not in static_paths:
+        settings["STATIC_PATHS"] = [*static_paths, str(seeds)]
+
+
+def unwatched_static_settings(generator) -> None:
+    """On ``static_generator_init``: the static generator's own copy of the settings,
+    without the seeds folder ``watch_seeds`` added (seeds are not published)."""
+    seeds = str(nd_settings.seeds_path(generator.settings).resolve())
+    static_paths = generator.settings.get("STATIC_PATHS", [])
+    if seeds in static_paths:
+        generator.settings = {**generator.settings,
+                              "STATIC_PATHS": [p for p in static_paths if p != seeds]}
+
+
+def run_ingest(generator) -> None:
+    """On ``article_generator_init`` (every build): bring ``content/articles`` up to
+    date with the seeds."""
+    if not nd_settings.get(generator.settings, "NEWS_DIGEST_INGEST"):
+        return
+    report = ingest_from_settings(generator.settings)
     logger.info(
         "news-digest: %d seeds: %d written, %d unchanged, %d kept (hand-edited), %d skipped",
         len(report.results), report.count("written"), report.count("unchanged"),
@@ -57,11 +101,20 @@ def run_ingest(pelican) -> None:
     )
 
 
+def digest_generators(pelican) -> list[type]:
+    """On ``get_generators``: the digest's pages, then the search index (written from
+    the final, annotated article HTML)."""
+    return [generators.DigestGenerator, search.SearchIndexGenerator]
+
+
 def register() -> None:
     """Connect the plugin to Pelican's signals (called by Pelican's plugin loader)."""
     signals.initialized.connect(set_defaults)
-    signals.initialized.connect(run_ingest)
+    signals.initialized.connect(take_over_site_feed)
+    signals.initialized.connect(watch_seeds)
+    signals.generator_init.connect(add_fallback_templates)
+    signals.static_generator_init.connect(unwatched_static_settings)
+    signals.article_generator_init.connect(run_ingest)
     signals.article_generator_context.connect(metadata.on_article_context)
     signals.article_generator_finalized.connect(generators.on_articles_finalized)
-    signals.get_generators.connect(generators.get_generators)
-    signals.get_generators.connect(search.get_generators)
+    signals.get_generators.connect(digest_generators)

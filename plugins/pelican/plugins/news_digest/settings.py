@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 DEFAULTS: dict[str, Any] = {
-    # Run ingest (seeds -> content/articles) when Pelican starts.
+    # Run ingest (seeds -> content/articles) at every build.
     "NEWS_DIGEST_INGEST": True,
     # Where the raw articles are.
     "NEWS_DIGEST_SEEDS_PATH": "seeds",
@@ -37,6 +37,8 @@ DEFAULTS: dict[str, Any] = {
     "NEWS_DIGEST_TRIP_SAVE_AS": "trips/{number}.html",
     "NEWS_DIGEST_TIMELINE_URL": "timeline.html",  # trips and articles on one axis
     "NEWS_DIGEST_TIMELINE_SAVE_AS": "timeline.html",
+    "NEWS_DIGEST_SEARCH_URL": "search.html",  # offline full-text search
+    "NEWS_DIGEST_SEARCH_SAVE_AS": "search.html",
     # Atom feeds of a person's and a trip's dated articles ("" for none).
     "NEWS_DIGEST_PERSON_FEED_ATOM": "feeds/people/{slug}.atom.xml",
     "NEWS_DIGEST_PERSON_FEED_ATOM_URL": "feeds/people/{slug}.atom.xml",
@@ -44,6 +46,10 @@ DEFAULTS: dict[str, Any] = {
     "NEWS_DIGEST_TRIP_FEED_ATOM_URL": "feeds/trips/{number}.atom.xml",
     # How many same-trip and shared-people articles an article page links to.
     "NEWS_DIGEST_RELATED_LIMIT": 5,
+    # Output folder of the plugin's static files (the search page's script).
+    "NEWS_DIGEST_STATIC_DIR": "news-digest",
+    # Write .nojekyll into the output (publishing to GitHub Pages asks for it).
+    "NEWS_DIGEST_NOJEKYLL": False,
     # Link people mentions in article bodies to their pages.
     "NEWS_DIGEST_ANNOTATE": True,
 }

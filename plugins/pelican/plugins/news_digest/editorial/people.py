@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..extract.lexicon import HONORIFICS, norm_key
 from .toml import EditorDataError, TomlFile, is_str_list
 
 __all__ = ["EditorDataError", "PeopleRegistry", "RegistryPerson", "load_people"]
@@ -26,13 +27,6 @@ class RegistryPerson:
     description: str = ""
 
 
-def _key(name: str) -> str:
-    return " ".join(name.replace(".", "").replace("\u2019", "'").lower().split())
-
-
-_HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "prof"}
-
-
 @dataclass
 class PeopleRegistry:
     people: list[RegistryPerson] = field(default_factory=list)
@@ -42,8 +36,8 @@ class PeopleRegistry:
         surnames: dict[str, set[str]] = {}
         for p in self.people:
             for alias in (p.name, *p.aliases):
-                self._index[_key(alias)] = p.name
-            surnames.setdefault(_key(p.name).split()[-1], set()).add(p.name)
+                self._index[norm_key(alias)] = p.name
+            surnames.setdefault(norm_key(p.name).split()[-1], set()).add(p.name)
         # A surname resolves only when exactly one registry person has it.
         for surname, names in surnames.items():
             if len(names) == 1:
@@ -51,7 +45,7 @@ class PeopleRegistry:
 
     def lookup(self, name: str) -> str | None:
         """Canonical name for a full name, alias or unique surname; else None."""
-        words = [w for w in _key(name).split() if w not in _HONORIFICS]
+        words = [w for w in norm_key(name).split() if w not in HONORIFICS]
         return self._index.get(" ".join(words)) if words else None
 
     def get(self, canonical: str) -> RegistryPerson | None:
@@ -91,9 +85,9 @@ def load_people(path: Path) -> PeopleRegistry:
                           f"{name!r}: description must be a string")
         aliases = [a.strip() for a in entry.get("aliases", []) if a.strip()]
         for alias, key in [(name, "name")] + [(a, "aliases") for a in aliases]:
-            seen = owner.get(_key(alias))
+            seen = owner.get(norm_key(alias))
             if seen is None:
-                owner[_key(alias)] = (name, line)
+                owner[norm_key(alias)] = (name, line)
             elif seen[0] == name and key == "aliases":
                 continue  # an alias repeating the person's own name is harmless
             else:

@@ -21,6 +21,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..extract.lexicon import ordinal_value
+from ..extract.trips import TRIP_NOUN_BASIS
 from ..model import EDITOR, INFERRED, TEXT, ArticleData, Provenance, TripMention
 from .toml import TomlFile, as_date, is_str_list
 
@@ -29,30 +31,10 @@ logger = logging.getLogger(__name__)
 TOP_KEYS = {"traveller", "trip"}
 TRIP_KEYS = {"number", "start", "end", "places", "aliases", "title", "note"}
 
-_ORDINAL_WORDS = {
-    w: i for i, w in enumerate(
-        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
-        "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
-        "twentieth".split(), 1)
-}
-_ORDINAL = re.compile(r"^(?:(\d+)(?:st|nd|rd|th)|([a-z]+))$", re.IGNORECASE)
-# Nouns that count trips to a region vs visits to one country or city.
-_REGION_NOUNS = {"trip", "tour", "round", "swing", "mission", "journey", "voyage"}
-_VISIT_NOUNS = {"visit", "stop", "stopover"}
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 _WEEKDAY = re.compile(r"\b(?:(last|next|previous|this coming|every)\s+)?"
                       r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!s\b)",
                       re.IGNORECASE)
-
-
-def ordinal_value(word: str) -> int | None:
-    """``4th`` -> 4, ``fifth`` -> 5; None for anything else."""
-    m = _ORDINAL.match(word.strip())
-    if not m:
-        return None
-    if m.group(1):
-        return int(m.group(1))
-    return _ORDINAL_WORDS.get(m.group(2).lower())
 
 
 @dataclass(frozen=True)
@@ -76,12 +58,9 @@ def parse_alias(phrase: str) -> TripAlias | None:
     basis = None
     rest: list[str] = []
     for i, w in enumerate(words[1:4], 1):
-        lw = w.lower().rstrip("s")
-        if lw in _VISIT_NOUNS:
-            basis, rest = "visit", words[i + 1:]
-            break
-        if lw in _REGION_NOUNS:
-            basis, rest = "region", words[i + 1:]
+        basis = TRIP_NOUN_BASIS.get(w.lower().rstrip("s"))
+        if basis is not None:
+            rest = words[i + 1:]
             break
     if basis is None:
         return None
@@ -375,11 +354,11 @@ def infer_dates(articles: list[ArticleData], registry: TripRegistry | None) -> N
         a.date_provenance = Provenance(INFERRED, f"{basis}; {why}: approximate")
 
 
-def editorial_pass(articles: list[ArticleData], registry: TripRegistry | None) -> None:
+def resolve_and_infer(articles: list[ArticleData], registry: TripRegistry | None) -> None:
     """Trip resolution then date inference (corrections are applied before this)."""
     resolve_trips(articles, registry)
     infer_dates(articles, registry)
 
 
-__all__ = ["Trip", "TripAlias", "TripRegistry", "editorial_pass", "infer_dates", "load_trips",
-           "main_event_weekday", "parse_alias", "range_text", "resolve_trips"]
+__all__ = ["Trip", "TripAlias", "TripRegistry", "infer_dates", "load_trips",
+           "main_event_weekday", "parse_alias", "range_text", "resolve_and_infer", "resolve_trips"]

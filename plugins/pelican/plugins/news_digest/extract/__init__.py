@@ -10,6 +10,7 @@ from __future__ import annotations
 from ..model import ArticleData, Cleaned
 from . import meta, organizations, people, places, quotes, trips
 from .lexicon import norm_key
+from .people import resolve_collection  # the collection pass, re-exported for ingest
 
 
 def extract(cleaned: Cleaned, seed: str, stem: str, registry=None) -> ArticleData:
@@ -36,6 +37,5 @@ def extract(cleaned: Cleaned, seed: str, stem: str, registry=None) -> ArticleDat
     return data
 
 
-def resolve_collection(articles: list[ArticleData], registry=None) -> None:
-    """Second pass over the whole collection (surnames seen in other articles)."""
-    people.resolve_collection(articles, registry)
+
+__all__ = ["extract", "resolve_collection"]

@@ -14,7 +14,12 @@ from ..model import TripMention
 from .lexicon import MONTHS, STOP, Tokens, mask_credits, ordinal_value, tokenize
 from .places import place_kind
 
-TRIP_NOUNS = frozenset("trip trips tour swing mission journey voyage visit round".split())
+# The nouns that count the traveller's trips, each with what it counts: a trip to a
+# region or a visit to one country or city. The editor's trip aliases use them too.
+TRIP_NOUN_BASIS = {**dict.fromkeys("trip trips tour swing mission journey voyage round".split(),
+                                   "region"),
+                   "visit": "visit"}
+TRIP_NOUNS = frozenset(TRIP_NOUN_BASIS)
 # Words that can sit between the ordinal and the noun only if they are not these.
 _BLOCK_BETWEEN = frozenset("""
 of the a an and or to in on at for by with from day days time times hour hours week weeks

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..editorial.corrections import apply_corrections
-from ..editorial.trips import editorial_pass as resolve_and_infer
+from ..editorial.trips import resolve_and_infer
 from ..extract import gazetteer, resolve_collection
 from ..model import ArticleData
 from .cache import AnalysisCache, Job, analyse, analyse_all, inputs_key

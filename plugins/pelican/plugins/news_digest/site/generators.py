@@ -10,13 +10,13 @@ project's PAGINATION_PATTERNS.
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
 from markupsafe import Markup, escape
 from pelican.generators import Generator
 
 from .. import settings as nd_settings
 from ..editorial.files import people_file, trips_file
+from .assets import copy_static, write_nojekyll
 from .crosslinks import CONTEXT_KEY, DigestIndex, annotate_articles, build_index
 
 logger = logging.getLogger(__name__)
@@ -46,7 +46,7 @@ def _claimed_paths(generator) -> set[str]:
                 claimed.add(a.save_as)
     for name in generator.settings.get("DIRECT_TEMPLATES", []):
         claimed.add(generator.settings.get(f"{name.upper()}_SAVE_AS", f"{name}.html"))
-    for key in ("PEOPLE", "TRIPS", "TIMELINE"):
+    for key in ("PEOPLE", "TRIPS", "TIMELINE", "SEARCH"):
         claimed.add(nd_settings.get(generator.settings, f"NEWS_DIGEST_{key}_SAVE_AS"))
     claimed.discard("")
     return claimed
@@ -143,8 +143,8 @@ class DigestGenerator(Generator):
                           feed_title=feed_title)
 
     def generate_output(self, writer) -> None:
-        # GitHub Pages must serve the output as is (no Jekyll processing).
-        (Path(self.output_path) / ".nojekyll").touch()
+        write_nojekyll(self.output_path, self.settings)
+        copy_static(self.output_path, self.settings)
         _forget_rendered(self.context.get("articles", []))  # the article pages are written
         s = self.settings
         articles = [a for a in self.context.get("articles", []) if not getattr(a, "undated", False)]
@@ -153,23 +153,31 @@ class DigestGenerator(Generator):
         index = self.index
         self._write(writer, nd_settings.get(s, "NEWS_DIGEST_PEOPLE_SAVE_AS"), "people",
                     nd_settings.get(s, "NEWS_DIGEST_PEOPLE_URL"), people=index.people)
-        for p in index.people:
-            self._write(writer, p.save_as, "person", p.url, paginated={"articles": p.articles},
-                        person=p, articles=p.articles)
-            self._feed(writer, list(reversed(p.dated_articles)), p.feed_save_as, p.feed_url,
-                       p.name)
+        self._write_each(writer, "person", index.people, [p.name for p in index.people])
         self._write(writer, nd_settings.get(s, "NEWS_DIGEST_TRIPS_SAVE_AS"), "trips",
                     nd_settings.get(s, "NEWS_DIGEST_TRIPS_URL"), trips=index.trips,
                     no_trip=index.no_trip)
-        for t in index.trips:
-            self._write(writer, t.save_as, "trip", t.url, paginated={"articles": t.articles},
-                        trip=t, articles=t.articles)
-            self._feed(writer, list(reversed(t.dated_articles)), t.feed_save_as, t.feed_url,
-                       t.title)
+        self._write_each(writer, "trip", index.trips, [t.title for t in index.trips])
         self._write(writer, nd_settings.get(s, "NEWS_DIGEST_TIMELINE_SAVE_AS"), "timeline",
                     nd_settings.get(s, "NEWS_DIGEST_TIMELINE_URL"), timeline=index.timeline,
                     trips=index.trips)
+        self._write_search_page(writer)
 
+    def _write_each(self, writer, template: str, pages: list, titles: list[str]) -> None:
+        """One page (its articles paginated) and one feed for each person or trip; the
+        page object is in the template's context under the template's name."""
+        for page, title in zip(pages, titles, strict=True):
+            self._write(writer, page.save_as, template, page.url,
+                        paginated={"articles": page.articles}, articles=page.articles,
+                        **{template: page})
+            self._feed(writer, list(reversed(page.dated_articles)), page.feed_save_as,
+                       page.feed_url, title)
 
-def get_generators(pelican):
-    return DigestGenerator
+    def _write_search_page(self, writer) -> None:
+        """The search page, unless the site lists it in ``DIRECT_TEMPLATES`` (then
+        Pelican writes it, with the same template)."""
+        if "search" in self.settings.get("DIRECT_TEMPLATES", []):
+            return
+        self._write(writer, nd_settings.get(self.settings, "NEWS_DIGEST_SEARCH_SAVE_AS"),
+                    "search", nd_settings.get(self.settings, "NEWS_DIGEST_SEARCH_URL"))
+

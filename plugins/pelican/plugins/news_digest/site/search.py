@@ -273,13 +273,6 @@ def _records(articles: Iterable[Any], memo: BuildMemo | None = None) -> Iterator
         yield article_record(a, text)
 
 
-def build_index(articles: Iterable[Any], memo: BuildMemo | None = None) -> str:
-    """The whole index for ``articles`` as one string (see ``write_js``)."""
-    out = io.StringIO()
-    write_js(out, _records(articles, memo))
-    return out.getvalue()
-
-
 class SearchIndexGenerator(Generator):
     """Writes ``search-index.js`` after every other generator has built its context,
     so the bodies are the final, annotated article HTML."""
@@ -300,7 +293,3 @@ class SearchIndexGenerator(Generator):
         tmp.replace(target)
         logger.info("news-digest: search index of %d articles, %d bytes", len(articles), size)
 
-
-def get_generators(pelican) -> type[Generator]:
-    """Handler for ``get_generators``: adds the search index generator."""
-    return SearchIndexGenerator
