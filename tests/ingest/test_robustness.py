@@ -228,3 +228,15 @@ def test_pelican_build_with_broken_seeds_builds_the_rest(tmp_path, caplog, monke
         assert name in logged, name
     page = next((out / "articles").glob("*.html"))
     assert soup(page).h1 is not None
+
+
+def test_the_ingest_lock_is_the_cross_platform_filelock(tmp_path):
+    """fcntl exists only on POSIX; ``filelock`` locks the same folder on every OS."""
+    from filelock import FileLock, Timeout
+    from pelican.plugins.news_digest.ingest.store import LOCK_NAME, ArticleStore
+
+    store = ArticleStore(tmp_path / "articles")
+    with store.locked(), pytest.raises(Timeout):
+        FileLock(store.root / LOCK_NAME, timeout=0).acquire()
+    with FileLock(store.root / LOCK_NAME, timeout=0):
+        pass  # released again

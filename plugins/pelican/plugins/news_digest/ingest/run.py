@@ -166,12 +166,28 @@ def ingest(seeds_dir: Path, articles_dir: Path, *, project_root: Path | None = N
     resolve_collection([d for d, _ in analysed], registry)
     editorial_pass([d for d, _ in analysed], trips=trips, corrections=corrections,
                    seed_stems=[p.stem for p in seeds], warn=report.warn)
+    _warn_long_names([d for d, _ in analysed], report)
     if write:
         _write_pages(analysed, articles_dir, report, cache)
     else:
         _check_pages(analysed, articles_dir, report)
     cache.save()
     return report
+
+
+# Longer than any real person's name: an extraction error worth an editor's look.
+MAX_NAME_LENGTH = 100
+
+
+def _warn_long_names(articles: list[ArticleData], report: IngestReport) -> None:
+    """Their pages get a shortened name (``store.cap_slug``); the editor hears of it."""
+    for data in articles:
+        for person in data.people:
+            if len(person.name) > MAX_NAME_LENGTH:
+                report.warn("%s: a person's name of %d characters (%s...); its page gets a "
+                            "shortened name — check it, and fix it with a correction "
+                            "(remove_people) if it is not a name", data.seed,
+                            len(person.name), person.name[:40])
 
 
 def _check_pages(analysed: list[tuple[ArticleData, str]], articles_dir: Path,

@@ -8,7 +8,6 @@ fingerprint was edited by hand and is never overwritten or deleted.
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import hashlib
 import logging
 import os
@@ -18,6 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from filelock import FileLock
 from pelican.utils import slugify
 
 from .page import escape_meta, read_header
@@ -33,6 +33,7 @@ RESERVED_SLUGS = frozenset(
      "authors", "feeds", "theme", "static", "pages", "articles", "404", "sitemap", "page"}
 )
 MAX_SLUG_LENGTH = 60
+LOCK_NAME = ".news-digest.lock"
 
 
 # Temporary files of atomic_write; one left behind means a writer was killed.
@@ -46,6 +47,20 @@ def seed_key(seed: str) -> str:
     whitespace keeps its page instead of getting a new slug on every run.
     """
     return escape_meta(seed)
+
+
+def cap_slug(slug: str, limit: int = MAX_SLUG_LENGTH) -> str:
+    """``slug`` itself when short enough, else a prefix plus a hash of the whole.
+
+    File systems refuse names over 255 bytes; a page name made from an extracted
+    person name (or any other text) must never crash the build. The hash keeps
+    two long names that share a prefix apart.
+    """
+    if len(slug) <= limit:
+        return slug
+    digest = hashlib.sha256(slug.encode("utf-8")).hexdigest()[:10]
+    head = slug[:limit - len(digest) - 1].rstrip("-")
+    return f"{head}-{digest}"
 
 
 def fingerprint(page_text_without_fingerprint: str) -> str:
@@ -146,14 +161,12 @@ class ArticleStore:
 
     @contextlib.contextmanager
     def locked(self) -> Iterator[None]:
-        """One ingest at a time per folder, so concurrent builds stay consistent."""
+        """One ingest at a time per folder, so concurrent builds stay consistent.
+
+        ``filelock`` locks on every OS (``fcntl`` exists only on POSIX)."""
         self.root.mkdir(parents=True, exist_ok=True)
-        with open(self.root / ".news-digest.lock", "w") as lock:
-            fcntl.flock(lock, fcntl.LOCK_EX)
-            try:
-                yield
-            finally:
-                fcntl.flock(lock, fcntl.LOCK_UN)
+        with FileLock(self.root / LOCK_NAME):
+            yield
 
 
 def _umask() -> int:
