@@ -71,3 +71,15 @@ def test_the_search_index_has_no_fixed_temporary_name(tmp_path):
     (root / "output" / "search-index.js.tmp").mkdir(parents=True)
     out = run_pelican(root)
     assert (out / "search-index.js").stat().st_size > 0
+
+
+def test_a_page_saved_as_cp1252_is_published_and_check_flags_it(tmp_path, monkeypatch):
+    root = project(tmp_path, {})
+    run_pelican(root)
+    (page,) = (root / "content" / "articles").glob("*.md")
+    edited = page.read_text(encoding="utf-8").replace("for talks", "for caf\u00e9 talks")
+    page.write_bytes(edited.encode("cp1252"))
+    assert check_strict(root, monkeypatch) == 1
+    out = run_pelican(root)
+    assert [p.name for p in (root / "content" / "articles").glob("*.md")] == [page.name]
+    assert "caf\u00e9 talks" in (out / "articles" / f"{page.stem}.html").read_text("utf-8")

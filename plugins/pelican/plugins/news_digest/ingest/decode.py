@@ -68,6 +68,12 @@ def decode_seed(raw: bytes) -> Decoded:
     return _checked(text, encoding, f"{note}; {why}" if note else why)
 
 
+def decode_lenient(raw: bytes) -> str:
+    """UTF-8 where the bytes are UTF-8, cp1252 (or latin-1) where they are not: for
+    a page an editor saved in another encoding, whose every character must survive."""
+    return raw.decode("utf-8", _FALLBACK)
+
+
 def _fallback(exc: UnicodeError) -> tuple[str, int]:
     """A codecs error handler: each invalid UTF-8 run is decoded as cp1252 (latin-1 for
     the five bytes cp1252 leaves undefined); the valid UTF-8 around it stays UTF-8."""
