@@ -8,6 +8,7 @@ garbled or refused.
 
 from __future__ import annotations
 
+import re
 import shutil
 import xml.dom.minidom
 from pathlib import Path
@@ -83,3 +84,18 @@ def test_a_page_saved_as_cp1252_is_published_and_check_flags_it(tmp_path, monkey
     out = run_pelican(root)
     assert [p.name for p in (root / "content" / "articles").glob("*.md")] == [page.name]
     assert "caf\u00e9 talks" in (out / "articles" / f"{page.stem}.html").read_text("utf-8")
+
+
+def test_a_year_9999_date_in_a_seed_or_a_page_never_crashes_the_build(tmp_path):
+    root = project(tmp_path, {"far.txt": " date 9999-12-31 \nTalks end in far future\n\n"
+                              "The envoy Jane Roe left Nairobi on Monday after talks.\n"})
+    out = run_pelican(root)
+    assert len(published(out)) == 2
+    page = next(p for p in (root / "content" / "articles").glob("*.md")
+                if "ordinary" in p.read_text(encoding="utf-8"))
+    text = page.read_text(encoding="utf-8")
+    page.write_text(re.sub(r"(?m)^Date: .*$", "Date: 9999-12-31", text, count=1)
+                    if "\nDate: " in text else text.replace("\n", "\nDate: 9999-12-31\n", 1),
+                    encoding="utf-8")
+    out = run_pelican(root)
+    assert len(published(out)) == 2

@@ -101,10 +101,16 @@ def cmd_convert(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
 
     settings = load_settings(args.settings)
-    report = ingest_from_settings(settings, write=False)
+    logged = _Collect()  # warnings outside the report too (editor files, pages)
+    logger.addHandler(logged)
+    try:
+        report = ingest_from_settings(settings, write=False)
+    finally:
+        logger.removeHandler(logged)
+    warnings = len(set(report.warnings) | set(logged.messages))
     analysed = sum(1 for r in report.results if r.status == "analysed")
-    print(f"{analysed} seeds OK, {len(report.warnings)} warnings")
-    return 1 if args.strict and report.warnings else 0
+    print(f"{analysed} seeds OK, {warnings} warnings")
+    return 1 if args.strict and warnings else 0
 
 
 def main(argv: list[str] | None = None) -> int:

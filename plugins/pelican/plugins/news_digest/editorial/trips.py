@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..model import EDITOR, INFERRED, TEXT, ArticleData, Provenance, TripMention
-from .toml import TomlFile, as_date, is_str_list
+from .toml import TomlFile, as_date, date_problem, is_str_list
 
 logger = logging.getLogger(__name__)
 
@@ -222,6 +222,8 @@ def load_trips(path: Path) -> TripRegistry:
             if d is None:
                 raise err(key if key in entry else None,
                           f"trip {number}: {key} must be a date like {key} = 2024-01-05")
+            if date_problem(d):
+                raise err(key, f"trip {number}: {key} {date_problem(d)}")
             dates[key] = d
         if dates["end"] < dates["start"]:
             raise err("end", f"trip {number} ends ({dates['end']}) before it starts "

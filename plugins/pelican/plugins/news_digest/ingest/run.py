@@ -143,7 +143,19 @@ def editorial_pass(articles: list[ArticleData], *, trips=None, corrections=None,
     """
 
     apply_corrections(articles, corrections, seed_stems, warn)
+    if corrections is not None and trips is not None:
+        _warn_unknown_trips(corrections, trips, warn or logger.warning)
     resolve_and_infer(articles, trips)
+
+
+def _warn_unknown_trips(corrections, trips, warn) -> None:
+    """``trip = 99`` where the trips file has no trip 99 would make up a trip page."""
+    for c in corrections.by_stem.values():
+        number = c.values.get("trip")
+        if number and number not in trips.by_number:
+            warn(f"{corrections.path}, line {c.line}: {c.stem}: trip = {number}, but "
+                 f"{trips.path.name if trips.path else 'the trips file'} has no trip "
+                 f"{number}; add the trip there or fix the number")
 
 
 def ingest(seeds_dir: Path, articles_dir: Path, *, project_root: Path | None = None,

@@ -339,6 +339,8 @@ def _timeline(index: DigestIndex) -> dict:
     while m <= end:
         if m >= start:
             months.append({"date": m, "pos": pos(m)})
+        if m.year == datetime.MAXYEAR and m.month == 12:
+            break  # a hand-edited Date: 9999-12-31 must not crash the build
         m = datetime.date(m.year + (m.month == 12), m.month % 12 + 1, 1)
     return {"start": start, "end": end, "entries": entries, "months": months,
             "undated": undated}
