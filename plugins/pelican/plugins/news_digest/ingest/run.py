@@ -54,11 +54,11 @@ def list_seeds(seeds_dir: Path, report: IngestReport) -> list[Path]:
         report.warn("%s: seeds folder not found; no articles will be generated", seeds_dir)
         return []
     root = seeds_dir.resolve()
-    seeds = [path for path in sorted(seeds_dir.iterdir()) if _usable(path, root, report)]
+    seeds = [path for path in sorted(seeds_dir.iterdir()) if usable_seed(path, root, report)]
     return _distinct(seeds, report)
 
 
-def _usable(path: Path, root: Path, report: IngestReport) -> bool:
+def usable_seed(path: Path, root: Path, report: IngestReport) -> bool:
     """True for a seed to read; a warning naming anything else that looks like one."""
     if path.name.startswith("."):
         if path.name.lower().endswith(SEED_SUFFIX):
@@ -318,4 +318,5 @@ def _remove_orphan(page: ExistingPage, live: set[str], slugs: dict[str, str],
     return True
 
 
-__all__ = ["IngestReport", "SeedResult", "analyse", "editorial_pass", "ingest", "list_seeds"]
+__all__ = ["IngestReport", "SeedResult", "analyse", "editorial_pass", "ingest", "list_seeds",
+           "usable_seed"]
