@@ -8,6 +8,7 @@ import subprocess
 import sys
 
 import pytest
+import yaml
 
 from .conftest import ROOT, SHARED_SPEC, SPEC_COPY
 
@@ -64,6 +65,28 @@ def test_pages_workflow_is_valid():
     for needle in ("publishconf.py", "actions/configure-pages", "actions/upload-pages-artifact",
                    "actions/deploy-pages", "base_url"):
         assert needle in text
+
+
+def test_pages_workflow_never_deploys_a_failed_build():
+    """Pinned actions, least privilege, time limits, and check + tests + a fatal-errors
+    build before the deploy job can run."""
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "pages.yml").read_text())
+    assert not workflow.get("permissions")  # nothing granted workflow-wide
+    jobs = workflow["jobs"]
+    for name, job in jobs.items():
+        assert job.get("timeout-minutes"), name
+        for step in job["steps"]:
+            if "uses" in step:
+                assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", step["uses"]), step["uses"]
+        if name != "deploy":
+            assert {"pages: write", "id-token: write"}.isdisjoint(
+                f"{k}: {v}" for k, v in job.get("permissions", {}).items()), name
+    assert jobs["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+    assert jobs["deploy"]["needs"] == "build" and jobs["build"]["needs"] == "check"
+    runs = [step.get("run", "") for job in jobs.values() for step in job["steps"]]
+    assert "news-digest check --strict" in runs
+    assert any("pytest" in r for r in runs)
+    assert any(r.startswith("pelican ") and "--fatal errors" in r for r in runs)
 
 
 def test_ruff_clean():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -80,3 +81,27 @@ def test_bad_settings_are_explained_not_a_traceback(tmp_path):
     assert proc.returncode == 2
     assert "pelican.conf.py" in proc.stderr and "no-such-theme" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+def test_inspect_refuses_what_the_build_refuses_and_says_so(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    good = seeds / "good.txt"
+    good.write_text("Envoy arrives in Nairobi\n\nThe envoy arrived on Monday for talks.\n")
+    os.mkfifo(seeds / "fifo.txt")  # reading it would block forever
+    (seeds / "out.txt").symlink_to("/etc/passwd")
+    for name in ("fifo.txt", "out.txt", "missing.txt"):
+        proc = cli("inspect", "seeds/good.txt", f"seeds/{name}", "--json", cwd=tmp_path)
+        assert proc.returncode == 1, (name, proc.stderr)
+        assert name in proc.stderr
+        assert [json.loads(line)["title"] for line in proc.stdout.splitlines()] == \
+            ["Envoy arrives in Nairobi"]
+        assert "root:" not in proc.stdout
+
+
+def test_inspect_json_carries_the_decode_warnings(tmp_path):
+    seed = tmp_path / "old.txt"
+    seed.write_bytes("Caf\u00e9 talks end\n\nThe visit to the caf\u00e9 ended.\n".encode("cp1252"))
+    proc = cli("inspect", str(seed), "--json", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert any("cp1252" in w for w in json.loads(proc.stdout)["warnings"])

@@ -51,6 +51,12 @@ BROKEN = {
                          2, "date"),
     "corrections-unknown-key": ("corrections.toml",
                                 "[\"000_90a41741d14c7c91\"]\ntitel = \"x\"\n", 2, "titel"),
+    "corrections-year-9999": ("corrections.toml",
+                              "[\"000_90a41741d14c7c91\"]\ndate = 9999-12-31\n", 2, "9999"),
+    "corrections-empty-title": ("corrections.toml",
+                                "[\"000_90a41741d14c7c91\"]\ntitle = \"\"\n", 2, "title"),
+    "trips-year-9999": ("trips.toml", TRIP.replace("2024-01-11", "9999-12-31"), 5, "9999"),
+    "trips-bom": ("trips.toml", "\ufeff" + TRIP, 1, "BOM"),
 }
 
 
@@ -101,7 +107,16 @@ def test_pelican_stops_on_broken_editor_data_with_file_and_line(tmp_path):
     proc = run(root, sys.executable, "-m", "pelican", "content", "-s", "pelican.conf.py")
     assert proc.returncode != 0
     assert_explained(proc.stdout + proc.stderr, name, line, words)
+    assert "Traceback" not in proc.stdout + proc.stderr
     assert not (root / "output" / "index.html").exists()
+
+
+def test_a_correction_naming_a_trip_the_trips_file_lacks_fails_strict_check(tmp_path):
+    root = project(tmp_path, "corrections.toml", "[\"000_90a41741d14c7c91\"]\ntrip = 99\n")
+    (root / "content" / "trips.toml").write_text(TRIP, encoding="utf-8")
+    proc = run(root, sys.executable, "-m", "pelican.plugins.news_digest.cli", "check", "--strict")
+    assert proc.returncode != 0
+    assert_explained(proc.stderr, "corrections.toml", 1, "no trip 99")
 
 
 def test_correction_for_a_missing_seed_fails_strict_check(tmp_path):

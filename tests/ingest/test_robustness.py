@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 import time
 from pathlib import Path
 
@@ -147,13 +148,13 @@ def test_odd_entries_in_seeds_are_reported_and_never_block(tmp_path):
     (seeds / "dangling.txt").symlink_to(tmp_path / "missing.txt")
     (seeds / "loop.txt").symlink_to("loop.txt")
     (seeds / "absolute.txt").symlink_to("/etc/hostname")
-    (seeds / "inside.txt").symlink_to("000_90a41741d14c7c91.txt")  # allowed: inside seeds/
+    (seeds / "inside.txt").symlink_to("000_90a41741d14c7c91.txt")  # inside seeds/: a duplicate
     report = run(tmp_path)
     warnings = "\n".join(report.warnings)
     for name in ("notes.md", "image.png", "folder.txt", "fifo.txt", "outside.txt",
-                 "outside_dir.txt", "dangling.txt", "loop.txt", "absolute.txt"):
+                 "outside_dir.txt", "dangling.txt", "loop.txt", "absolute.txt", "inside.txt"):
         assert f"{name}:" in warnings, name
-    assert report.count("unchanged") == 5 and report.count("written") == 1
+    assert report.count("unchanged") == 5 and report.count("written") == 0
     assert "Secret text" not in "".join(
         p.read_text() for p in (tmp_path / "content" / "articles").glob("*.md"))
 
@@ -228,3 +229,73 @@ def test_pelican_build_with_broken_seeds_builds_the_rest(tmp_path, caplog, monke
         assert name in logged, name
     page = next((out / "articles").glob("*.html"))
     assert soup(page).h1 is not None
+
+
+def test_the_ingest_lock_is_the_cross_platform_filelock(tmp_path):
+    """fcntl exists only on POSIX; ``filelock`` locks the same folder on every OS."""
+    from filelock import FileLock, Timeout
+    from pelican.plugins.news_digest.ingest.store import LOCK_NAME, ArticleStore
+
+    store = ArticleStore(tmp_path / "articles")
+    with store.locked(), pytest.raises(Timeout):
+        FileLock(store.root / LOCK_NAME, timeout=0).acquire()
+    with FileLock(store.root / LOCK_NAME, timeout=0):
+        pass  # released again
+
+
+def pages(tmp_path: Path) -> dict[str, str]:
+    """Each page's file name -> its Seed: line."""
+    return {p.name: read_header(p.read_text(encoding="utf-8")).get("seed", "")
+            for p in (tmp_path / "content" / "articles").glob("*.md")}
+
+
+def test_names_differing_only_in_whitespace_never_share_a_page_silently(tmp_path):
+    other = STORY.replace("Caf", "Bar")
+    report = run(tmp_path, {"x y.txt": STORY, "x  y.txt": other, "x\ty.txt": other})
+    assert report.count("written") == 1
+    assert sorted(pages(tmp_path).values()) == ["seeds/x y.txt"]
+    for name in ("x  y.txt", "x\ty.txt"):
+        assert any(name in w and "only in spaces" in w for w in report.warnings), name
+
+
+def test_a_symlink_to_another_seed_publishes_it_once(tmp_path):
+    run(tmp_path, {"a.txt": STORY})
+    (tmp_path / "seeds" / "b.txt").symlink_to(tmp_path / "seeds" / "a.txt")
+    (tmp_path / "seeds" / "c.txt").symlink_to("a.txt")
+    shutil.rmtree(tmp_path / "content")
+    report = run(tmp_path)
+    assert list(pages(tmp_path).values()) == ["seeds/a.txt"]
+    assert sum("a link to the seed" in w for w in report.warnings) == 2
+
+
+def test_duplicate_generated_pages_of_one_seed_are_removed_with_a_warning(tmp_path):
+    run(tmp_path, {"a.txt": STORY})
+    (page,) = (tmp_path / "content" / "articles").glob("*.md")
+    shutil.copy(page, page.with_name(page.stem + "-2.md"))  # what older builds left
+    report = run(tmp_path)
+    assert list(pages(tmp_path)) == [page.name]
+    assert any("second page" in w for w in report.warnings)
+
+
+def test_a_page_saved_as_cp1252_is_kept_converted_and_never_duplicated(tmp_path):
+    run(tmp_path, {"a.txt": STORY})
+    (page,) = (tmp_path / "content" / "articles").glob("*.md")
+    edited = page.read_text(encoding="utf-8").replace("hope", "hope \u2014 edited \u00e9")
+    page.write_bytes(edited.encode("cp1252"))
+    report = run(tmp_path)
+    assert list(pages(tmp_path)) == [page.name]  # no "-2.md" from the seed
+    assert page.read_text(encoding="utf-8") == edited  # every character kept, now UTF-8
+    assert any("not saved as UTF-8" in w and page.name in w for w in report.warnings)
+    assert report.count("kept-hand-edited") == 1
+
+
+def test_hidden_seed_files_and_removed_pages_are_reported(tmp_path):
+    report = run(tmp_path, {"a.txt": STORY, ".draft.txt": STORY, "..txt": STORY,
+                            "...txt": STORY, ".DS_Store": b"\x00\x01"})
+    for name in (".draft.txt", "..txt", "...txt"):
+        assert any(f"/{name}: a hidden file" in w for w in report.warnings), name
+    assert not any(".DS_Store" in w for w in report.warnings)
+    (tmp_path / "seeds" / "a.txt").unlink()
+    report = run(tmp_path)
+    assert not pages(tmp_path)
+    assert any("removed, its seed seeds/a.txt is gone" in w for w in report.warnings)

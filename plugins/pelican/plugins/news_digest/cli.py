@@ -14,7 +14,7 @@ from .editorial.files import corrections_file, people_file, trips_file
 from .editorial.toml import EditorDataError
 from .extract import resolve_collection
 from .ingest.cache import analyse
-from .ingest.run import IngestReport, display_path, editorial_pass, read_seed
+from .ingest.run import IngestReport, display_path, editorial_pass, read_seed, usable_seed
 from .plugin import ingest_from_settings
 
 logger = logging.getLogger(__package__)  # the whole plugin: every module logs under it
@@ -62,11 +62,19 @@ def cmd_inspect(args: argparse.Namespace) -> int:
     found = []
     for name in args.files:
         path = Path(name)
+        if not path.exists() and not path.is_symlink():
+            report.warn("%s: no such file", name)
+            continue
+        # what the build would refuse, refused here too: a FIFO would hang the read
+        if not usable_seed(path, path.parent.resolve(), report):
+            continue
         display = display_path(path, Path.cwd())
+        before = len(report.warnings)
         got = read_seed(path, display, report)
         if got is None:
             continue
         found.append(analyse(got[0], display, path.stem, registry))
+        found[-1].warnings[:0] = report.warnings[before:]  # decode warnings, in the JSON too
     resolve_collection(found, registry)
     if settings:
 
@@ -87,7 +95,7 @@ def cmd_inspect(args: argparse.Namespace) -> int:
                 print(f"  date: {data.date_provenance.kind}: {data.date_provenance.detail}")
             if data.discrepancy:
                 print(f"  discrepancy: {data.discrepancy}")
-    return 0 if found or not report.warnings else 1
+    return 0 if len(found) == len(args.files) else 1
 
 
 def cmd_convert(args: argparse.Namespace) -> int:
@@ -101,10 +109,16 @@ def cmd_convert(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
 
     settings = load_settings(args.settings)
-    report = ingest_from_settings(settings, write=False)
+    logged = _Collect()  # warnings outside the report too (editor files, pages)
+    logger.addHandler(logged)
+    try:
+        report = ingest_from_settings(settings, write=False)
+    finally:
+        logger.removeHandler(logged)
+    warnings = len(set(report.warnings) | set(logged.messages))
     analysed = sum(1 for r in report.results if r.status == "analysed")
-    print(f"{analysed} seeds OK, {len(report.warnings)} warnings")
-    return 1 if args.strict and report.warnings else 0
+    print(f"{analysed} seeds OK, {warnings} warnings")
+    return 1 if args.strict and warnings else 0
 
 
 def main(argv: list[str] | None = None) -> int:

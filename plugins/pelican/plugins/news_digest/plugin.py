@@ -24,6 +24,7 @@ from pelican import signals
 
 from . import settings as nd_settings
 from .editorial.files import corrections_file, people_file, trips_file
+from .editorial.toml import EditorDataError
 from .ingest.cache import cache_dir_from_settings
 from .ingest.run import IngestReport, ingest
 from .site import generators, metadata, search
@@ -93,7 +94,13 @@ def run_ingest(generator) -> None:
     date with the seeds."""
     if not nd_settings.get(generator.settings, "NEWS_DIGEST_INGEST"):
         return
-    report = ingest_from_settings(generator.settings)
+    try:
+        report = ingest_from_settings(generator.settings)
+    except EditorDataError as exc:
+        # The message names file, line and fix; a traceback would only bury it. The
+        # build stops: it must not go on with the editor's facts ignored.
+        logger.critical("%s", exc)
+        raise SystemExit(2) from None
     logger.info(
         "news-digest: %d seeds: %d written, %d unchanged, %d kept (hand-edited), %d skipped",
         len(report.results), report.count("written"), report.count("unchanged"),

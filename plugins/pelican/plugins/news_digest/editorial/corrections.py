@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import EDITOR, ArticleData, Entity, Person, Provenance
-from .toml import TomlFile, as_date, is_str_list
+from .toml import TomlFile, as_date, date_problem, is_str_list
 
 logger = logging.getLogger(__name__)
 
@@ -71,6 +71,11 @@ def load_corrections(path: Path) -> Corrections:
                 value = as_date(value)
                 if value is None:
                     raise f.error(kline, f"{stem}: date must be a date like date = 2024-06-24")
+                if date_problem(value):
+                    raise f.error(kline, f"{stem}: date {date_problem(value)}")
+            if key == "title" and not value.strip():
+                raise f.error(kline, f"{stem}: title is empty; write the title, or delete "
+                                     "the line to keep the extracted one")
             if key == "trip" and (isinstance(value, bool) or not isinstance(value, int)
                                   or value < 0):
                 raise f.error(kline, f"{stem}: trip must be a trip number, or 0 for no trip")

@@ -8,10 +8,18 @@ the file text, so the editor is sent straight to the place to fix.
 from __future__ import annotations
 
 import datetime
+import logging
 import re
 import tomllib
 from pathlib import Path
 from typing import Any
+
+logger = logging.getLogger(__name__)
+
+# Dates an editor can mean for a news article; year 9999 is a typo (and would
+# overflow date arithmetic on the site: one day after 9999-12-31 does not exist).
+EARLIEST_DATE = datetime.date(1901, 1, 1)
+LATEST_DATE = datetime.date(2199, 12, 31)
 
 
 class EditorDataError(ValueError):
@@ -28,6 +36,11 @@ class TomlFile:
         except UnicodeDecodeError as exc:
             raise EditorDataError(f"{self.path}: not UTF-8 text ({exc}); save it as UTF-8.") \
                 from exc
+        if self.text.startswith("\ufeff"):  # tomllib rejects it: "Invalid statement"
+            logger.warning("%s, line 1: starts with a byte-order mark (BOM), ignored; save "
+                           "the file as UTF-8 without BOM (other TOML tools reject it)",
+                           self.path)
+            self.text = self.text[1:]
         try:
             self.data: dict[str, Any] = tomllib.loads(self.text)
         except tomllib.TOMLDecodeError as exc:
@@ -77,6 +90,14 @@ def as_date(value: Any) -> datetime.date | None:
         except ValueError:
             return None
     return None
+
+
+def date_problem(d: datetime.date) -> str:
+    """Why ``d`` cannot be a news date ("" when it can)."""
+    if EARLIEST_DATE <= d <= LATEST_DATE:
+        return ""
+    return (f"{d} is outside {EARLIEST_DATE.year}\u2013{LATEST_DATE.year}; a typo? "
+            "(write the date like 2024-01-05)")
 
 
 def is_str_list(value: Any) -> bool:

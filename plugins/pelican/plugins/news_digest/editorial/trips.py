@@ -24,7 +24,7 @@ from pathlib import Path
 from ..extract.lexicon import ordinal_value
 from ..extract.trips import TRIP_NOUN_BASIS
 from ..model import EDITOR, INFERRED, TEXT, ArticleData, Provenance, TripMention
-from .toml import TomlFile, as_date, is_str_list
+from .toml import TomlFile, as_date, date_problem, is_str_list
 
 logger = logging.getLogger(__name__)
 
@@ -201,6 +201,8 @@ def load_trips(path: Path) -> TripRegistry:
             if d is None:
                 raise err(key if key in entry else None,
                           f"trip {number}: {key} must be a date like {key} = 2024-01-05")
+            if date_problem(d):
+                raise err(key, f"trip {number}: {key} {date_problem(d)}")
             dates[key] = d
         if dates["end"] < dates["start"]:
             raise err("end", f"trip {number} ends ({dates['end']}) before it starts "

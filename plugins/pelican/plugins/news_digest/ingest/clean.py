@@ -39,7 +39,13 @@ __all__ = ["clean", "is_place_name", "split_dateline", "strip_wrapping_quotes"]
 
 # --------------------------------------------------------------------------- characters
 
-_DROP_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f"
+# Invisible characters that only get in the way; bidi embeddings and overrides
+# (U+202A-U+202E) can make displayed text read differently from what it says.
+_DROP_CHARS = "\u200b\u2060\ufeff\u00ad\u202a\u202b\u202c\u202d\u202e"
+# Joiners (ZWNJ, ZWJ) and bidi marks (LRM, RLM) carry meaning next to emoji and in
+# Arabic, Persian or Indic text; between Latin characters they are copy-paste noise.
+_JOINERS = "\u200c\u200d\u200e\u200f"
+_LATIN_JOINER = re.compile("(?<=[\x00-\u024f])[\u200c-\u200f]+(?=[\x00-\u024f])")
 _SPACE_CHARS = (
     "\t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
     "\u202f\u205f\u3000\x0b\x0c\x85\u2028\u2029"
@@ -313,6 +319,8 @@ def _normalize_line(raw: str) -> str:
     t = raw if ascii_only and "\t" not in raw and "\x0b" not in raw and "\x0c" not in raw else (
         raw.translate(_CHAR_MAP)
     )
+    if not ascii_only and any(c in t for c in _JOINERS):
+        t = _LATIN_JOINER.sub("", t)
     t = _split_glued(t)
     if not ascii_only:
         t = t.translate(_QUOTE_MAP)

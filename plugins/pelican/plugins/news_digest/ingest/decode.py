@@ -1,14 +1,19 @@
 """Decode raw seed bytes into text, or say why the seed cannot be used.
 
 Seeds are copied from the web: most are UTF-8, some are cp1252 or latin-1, some
-carry a BOM, some are not text at all. A seed is never dropped silently: either
-it decodes (with a warning when a fallback was needed) or it is skipped with a
-reason that names the file.
+carry a BOM, some mix UTF-8 with cp1252 pasted from another page, some are not
+text at all. A seed is never dropped silently: either it decodes (with a warning
+when a fallback was needed) or it is skipped with a reason that names the file.
+
+Invalid UTF-8 is decoded run by run (the valid UTF-8 around a cp1252 run stays
+intact), and characters XML cannot carry (U+FFFE, U+FFFF and the other
+non-characters, C0 controls) are removed here, so no seed can break the feeds.
 """
 
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 
 
@@ -56,14 +61,36 @@ def decode_seed(raw: bytes) -> Decoded:
         return _checked(raw.decode("utf-8"), "utf-8", note)
     except UnicodeDecodeError as exc:
         first_bad = exc.start
-    try:
-        text = raw.decode("cp1252")
-        encoding = "cp1252"
-    except UnicodeDecodeError:
-        text = raw.decode("latin-1")
-        encoding = "latin-1"
-    why = f"is not valid UTF-8 (byte {first_bad}); decoded as {encoding}"
+    text = raw.decode("utf-8", _FALLBACK)
+    encoding = "latin-1" if any(c in text for c in _CP1252_UNDEFINED) else "cp1252"
+    why = (f"is not valid UTF-8 (byte {first_bad}); the bytes that are not UTF-8 were "
+           f"decoded as {encoding}")
     return _checked(text, encoding, f"{note}; {why}" if note else why)
+
+
+def decode_lenient(raw: bytes) -> str:
+    """UTF-8 where the bytes are UTF-8, cp1252 (or latin-1) where they are not: for
+    a page an editor saved in another encoding, whose every character must survive."""
+    return raw.decode("utf-8", _FALLBACK)
+
+
+def _fallback(exc: UnicodeError) -> tuple[str, int]:
+    """A codecs error handler: each invalid UTF-8 run is decoded as cp1252 (latin-1 for
+    the five bytes cp1252 leaves undefined); the valid UTF-8 around it stays UTF-8."""
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    bad = exc.object[exc.start:exc.end]
+    return bad.decode("cp1252") if _fits_cp1252(bad) else bad.decode("latin-1"), \
+        exc.end
+
+
+_FALLBACK = "news-digest-cp1252"
+codecs.register_error(_FALLBACK, _fallback)
+_CP1252_UNDEFINED = "\x81\x8d\x8f\x90\x9d"
+
+
+def _fits_cp1252(bad: bytes) -> bool:
+    return not any(b in _CP1252_UNDEFINED.encode("latin-1") for b in bad)
 
 
 # More than one NUL per this many bytes is a binary file, not text with stray NULs
@@ -95,9 +122,30 @@ def _checked(text: str, encoding: str, note: str) -> Decoded:
         text = text.replace("\x00", "")
         extra = f"contains {nuls} NUL character{'s' if nuls > 1 else ''} (removed)"
         note = f"{note}; {extra}" if note else extra
-    if not text.strip():
-        return Decoded(None, encoding, "is empty or only whitespace")
     control = sum(1 for ch in text[:4096] if ord(ch) < 32 and ch not in "\t\n\r\f")
     if control > 8:
         return Decoded(None, encoding, "contains control characters: it looks binary, not text")
+    # form feed and vertical tab separate text: a space, not a removal worth a warning
+    text, removed = _NOT_XML.subn("", text.translate(_SEPARATORS))
+    if removed:
+        extra = (f"contains {removed} character{'s' if removed > 1 else ''} that are not "
+                 "text (control characters or non-characters such as U+FFFF; removed)")
+        note = f"{note}; {extra}" if note else extra
+    if not text.strip():
+        return Decoded(None, encoding, "is empty or only whitespace")
     return Decoded(text, encoding, note)
+
+
+# What XML 1.0 cannot carry (feeds are XML), plus the Unicode non-characters.
+_NOT_XML = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
+    + "".join(f"{chr(p * 0x10000 + 0xFFFE)}{chr(p * 0x10000 + 0xFFFF)}" for p in range(1, 17))
+    + "]")
+
+
+_SEPARATORS = {0x0B: " ", 0x0C: " "}
+
+
+def xml_safe(text: str) -> str:
+    """``text`` without the characters XML cannot carry (for text from editor files)."""
+    return _NOT_XML.sub("", text.translate(_SEPARATORS))

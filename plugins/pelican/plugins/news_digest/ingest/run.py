@@ -19,7 +19,7 @@ from ..model import ArticleData
 from .cache import AnalysisCache, Job, analyse, analyse_all, inputs_key
 from .decode import decode_seed
 from .page import render_page
-from .store import ArticleStore, atomic_write, seed_key, sync_folder, with_fingerprint
+from .store import ArticleStore, ExistingPage, atomic_write, seed_key, sync_folder, with_fingerprint
 
 logger = logging.getLogger(__name__)
 
@@ -54,23 +54,50 @@ def list_seeds(seeds_dir: Path, report: IngestReport) -> list[Path]:
         report.warn("%s: seeds folder not found; no articles will be generated", seeds_dir)
         return []
     root = seeds_dir.resolve()
-    seeds = []
-    for path in sorted(seeds_dir.iterdir()):
-        if path.name.startswith("."):
+    seeds = [path for path in sorted(seeds_dir.iterdir()) if usable_seed(path, root, report)]
+    return _distinct(seeds, report)
+
+
+def usable_seed(path: Path, root: Path, report: IngestReport) -> bool:
+    """True for a seed to read; a warning naming anything else that looks like one."""
+    if path.name.startswith("."):
+        if path.name.lower().endswith(SEED_SUFFIX):
+            report.warn("%s: a hidden file (its name starts with a dot); ignored (rename it "
+                        "without the leading dot to publish it)", path)
+        return False
+    if path.suffix.lower() != SEED_SUFFIX:
+        report.warn("%s: not a %s file; ignored (rename it to .txt to publish it)",
+                    path, SEED_SUFFIX)
+        return False
+    if path.is_symlink() and not _resolves_inside(path, root):
+        report.warn("%s: symlink leading outside %s (or nowhere); skipped "
+                    "(copy the file in instead)", path, root)
+        return False
+    if not path.is_file():
+        report.warn("%s: not a regular file; skipped", path)
+        return False
+    return True
+
+
+def _distinct(seeds: list[Path], report: IngestReport) -> list[Path]:
+    """One seed per file and per page key: a symlink to another seed, or a name that
+    differs from another only in whitespace (one ``Seed:`` line for both), would
+    publish a duplicate or lose an edit. The regular file, else the first name, wins."""
+    kept: dict[Path, Path] = {}
+    for path in sorted(seeds, key=lambda p: (p.is_symlink(), p.name)):
+        target = path.resolve()
+        if target in kept:
+            report.warn("%s: a link to the seed %s; skipped (the seed is published once)",
+                        path, kept[target])
             continue
-        if path.suffix.lower() != SEED_SUFFIX:
-            report.warn("%s: not a %s file; ignored (rename it to .txt to publish it)",
-                        path, SEED_SUFFIX)
-            continue
-        if path.is_symlink() and not _resolves_inside(path, root):
-            report.warn("%s: symlink leading outside %s (or nowhere); skipped "
-                        "(copy the file in instead)", path, seeds_dir)
-            continue
-        if not path.is_file():
-            report.warn("%s: not a regular file; skipped", path)
-            continue
-        seeds.append(path)
-    return seeds
+        kept[target] = path
+    by_key: dict[str, Path] = {}
+    for path in sorted(kept.values()):
+        other = by_key.setdefault(seed_key(path.name), path)
+        if other is not path:
+            report.warn("%s: its name differs from %s only in spaces or tabs, so both would "
+                        "share one page; skipped (rename one of them)", path, other)
+    return sorted(by_key.values())
 
 
 def _resolves_inside(path: Path, root: Path) -> bool:
@@ -116,7 +143,19 @@ def editorial_pass(articles: list[ArticleData], *, trips=None, corrections=None,
     """
 
     apply_corrections(articles, corrections, seed_stems, warn)
+    if corrections is not None and trips is not None:
+        _warn_unknown_trips(corrections, trips, warn or logger.warning)
     resolve_and_infer(articles, trips)
+
+
+def _warn_unknown_trips(corrections, trips, warn) -> None:
+    """``trip = 99`` where the trips file has no trip 99 would make up a trip page."""
+    for c in corrections.by_stem.values():
+        number = c.values.get("trip")
+        if number and number not in trips.by_number:
+            warn(f"{corrections.path}, line {c.line}: {c.stem}: trip = {number}, but "
+                 f"{trips.path.name if trips.path else 'the trips file'} has no trip "
+                 f"{number}; add the trip there or fix the number")
 
 
 def ingest(seeds_dir: Path, articles_dir: Path, *, project_root: Path | None = None,
@@ -166,6 +205,7 @@ def ingest(seeds_dir: Path, articles_dir: Path, *, project_root: Path | None = N
     resolve_collection([d for d, _ in analysed], registry)
     editorial_pass([d for d, _ in analysed], trips=trips, corrections=corrections,
                    seed_stems=[p.stem for p in seeds], warn=report.warn)
+    _warn_long_names([d for d, _ in analysed], report)
     if write:
         _write_pages(analysed, articles_dir, report, cache)
     else:
@@ -174,10 +214,34 @@ def ingest(seeds_dir: Path, articles_dir: Path, *, project_root: Path | None = N
     return report
 
 
+# Longer than any real person's name: an extraction error worth an editor's look.
+MAX_NAME_LENGTH = 100
+
+
+def _warn_long_names(articles: list[ArticleData], report: IngestReport) -> None:
+    """Their pages get a shortened name (``store.cap_slug``); the editor hears of it."""
+    for data in articles:
+        for person in data.people:
+            if len(person.name) > MAX_NAME_LENGTH:
+                report.warn("%s: a person's name of %d characters (%s...); its page gets a "
+                            "shortened name — check it, and fix it with a correction "
+                            "(remove_people) if it is not a name", data.seed,
+                            len(person.name), person.name[:40])
+
+
 def _check_pages(analysed: list[tuple[ArticleData, str]], articles_dir: Path,
                  report: IngestReport) -> None:
     """Read-only: say which pages a build would keep instead of regenerating."""
     store = ArticleStore.scan(articles_dir)
+    for page in store.pages.values():
+        if page.not_utf8:
+            report.warn("%s: not saved as UTF-8, so Pelican cannot publish it; a build "
+                        "re-saves it as UTF-8 (or save it as UTF-8 yourself)", page.path)
+    live = {seed_key(d.seed) for d, _ in analysed} | {seed_key(r.seed) for r in report.results}
+    for page in store.pages.values():
+        if page.seed is not None and seed_key(page.seed) not in live:
+            report.warn("%s: its seed %s is gone; a build %s", page.path, page.seed,
+                        "keeps it (edited by hand)" if page.hand_edited else "removes it")
     for data, sha in analysed:
         report.results.append(SeedResult(data.seed, "analysed"))
         page = store.by_seed.get(seed_key(data.seed))
@@ -194,6 +258,9 @@ def _write_pages(analysed: list[tuple[ArticleData, str]], articles_dir: Path,
     with store.locked():
         store = ArticleStore.scan(articles_dir)
         store.remove_stale_temp_files()
+        for path in store.resave_as_utf8():
+            report.warn("%s: was not saved as UTF-8; re-saved as UTF-8 (every character "
+                        "kept) so Pelican can publish it — save pages as UTF-8", path)
         taken: set[str] = set()
         changed = False
         for data, sha in analysed:
@@ -224,20 +291,32 @@ def _write_pages(analysed: list[tuple[ArticleData, str]], articles_dir: Path,
             report.results.append(SeedResult(data.seed, "written", data.slug))
             if stamp:
                 cache.record_page(data.seed, stamp, page)
-        live = {seed_key(s) for s in [d.seed for d, _ in analysed] +
-                [r.seed for r in report.results]}
+        slugs = {seed_key(d.seed): d.slug for d, _ in analysed}
+        live = set(slugs) | {seed_key(r.seed) for r in report.results}
         for page in store.pages.values():
-            if page.seed is None or seed_key(page.seed) in live:
-                continue
-            if page.hand_edited:
-                report.warn("%s: its seed %s is gone, but the page was edited by hand, so it "
-                            "was kept (delete it if it should go)", page.path, page.seed)
-            else:
-                page.path.unlink(missing_ok=True)
+            if page.seed is not None and _remove_orphan(page, live, slugs, report):
                 changed = True
-                logger.info("%s: removed, its seed %s is gone", page.path, page.seed)
         if changed:
             sync_folder(store.root)
 
 
-__all__ = ["IngestReport", "SeedResult", "analyse", "editorial_pass", "ingest", "list_seeds"]
+def _remove_orphan(page: ExistingPage, live: set[str], slugs: dict[str, str],
+                   report: IngestReport) -> bool:
+    """Remove a generated page whose seed is gone, or a second page of a live seed
+    (left by an older build); True when removed. Hand-edited pages stay."""
+    key = seed_key(page.seed)
+    if key in live and slugs.get(key, page.slug) == page.slug:
+        return False
+    why = (f"its seed {page.seed} is gone" if key not in live
+           else f"a second page of {page.seed}, which is published as {slugs[key]}.md")
+    if page.hand_edited:
+        report.warn("%s: %s, but the page was edited by hand, so it was kept (delete it if "
+                    "it should go)", page.path, why)
+        return False
+    page.path.unlink(missing_ok=True)
+    report.warn("%s: removed, %s", page.path, why)
+    return True
+
+
+__all__ = ["IngestReport", "SeedResult", "analyse", "editorial_pass", "ingest", "list_seeds",
+           "usable_seed"]

@@ -8,7 +8,6 @@ fingerprint was edited by hand and is never overwritten or deleted.
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import hashlib
 import logging
 import os
@@ -18,8 +17,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from filelock import FileLock
 from pelican.utils import slugify
 
+from .decode import decode_lenient
 from .page import escape_meta, read_header
 
 logger = logging.getLogger(__name__)
@@ -33,6 +34,7 @@ RESERVED_SLUGS = frozenset(
      "authors", "feeds", "theme", "static", "pages", "articles", "404", "sitemap", "page"}
 )
 MAX_SLUG_LENGTH = 60
+LOCK_NAME = ".news-digest.lock"
 
 
 # Temporary files of atomic_write; one left behind means a writer was killed.
@@ -46,6 +48,20 @@ def seed_key(seed: str) -> str:
     whitespace keeps its page instead of getting a new slug on every run.
     """
     return escape_meta(seed)
+
+
+def cap_slug(slug: str, limit: int = MAX_SLUG_LENGTH) -> str:
+    """``slug`` itself when short enough, else a prefix plus a hash of the whole.
+
+    File systems refuse names over 255 bytes; a page name made from an extracted
+    person name (or any other text) must never crash the build. The hash keeps
+    two long names that share a prefix apart.
+    """
+    if len(slug) <= limit:
+        return slug
+    digest = hashlib.sha256(slug.encode("utf-8")).hexdigest()[:10]
+    head = slug[:limit - len(digest) - 1].rstrip("-")
+    return f"{head}-{digest}"
 
 
 def fingerprint(page_text_without_fingerprint: str) -> str:
@@ -74,6 +90,7 @@ class ExistingPage:
     seed: str | None  # None for hand-written pages
     hand_edited: bool
     seed_sha: str = ""  # the seed's SHA-256 when the page was generated
+    not_utf8: bool = False  # saved in another encoding: Pelican cannot read it as is
 
 
 @dataclass
@@ -93,21 +110,36 @@ class ArticleStore:
         if not root.is_dir():
             return store
         for path in sorted(root.glob("*.md")):
-            try:
-                text = path.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError) as exc:
-                logger.warning("%s: cannot read this page (%s); its slug stays reserved", path, exc)
-                text = ""
+            text, not_utf8 = _read_page(path)
             meta = read_header(text)
             page = ExistingPage(path, path.stem, meta.get("seed"), is_hand_edited(text),
-                                meta.get("seed-sha256", ""))
+                                meta.get("seed-sha256", ""), not_utf8)
             store.pages[page.slug] = page
             if page.seed:
-                store.by_seed.setdefault(seed_key(page.seed), page)
+                store._add_seed_page(page)
             declared = meta.get("slug")
             if declared and declared != path.stem:
                 store.claimed.setdefault(declared, path)
         return store
+
+    def _add_seed_page(self, page: ExistingPage) -> None:
+        """Two pages of one seed (left by an older build): the shorter name is its page."""
+        key = seed_key(page.seed)
+        current = self.by_seed.get(key)
+        if current is None or (len(page.slug), page.slug) < (len(current.slug), current.slug):
+            self.by_seed[key] = page
+
+    def resave_as_utf8(self) -> list[Path]:
+        """Re-save pages an editor saved as cp1252 (or latin-1) in UTF-8, every character
+        kept, so Pelican publishes them (call with the lock held); the pages re-saved."""
+        done = []
+        for page in self.pages.values():
+            if page.not_utf8:
+                text, _ = _read_page(page.path)
+                atomic_write(page.path, text)
+                page.not_utf8 = False
+                done.append(page.path)
+        return done
 
     def remove_stale_temp_files(self) -> None:
         """Delete temporary files a killed ingest left behind (call with the lock held)."""
@@ -146,14 +178,26 @@ class ArticleStore:
 
     @contextlib.contextmanager
     def locked(self) -> Iterator[None]:
-        """One ingest at a time per folder, so concurrent builds stay consistent."""
+        """One ingest at a time per folder, so concurrent builds stay consistent.
+
+        ``filelock`` locks on every OS (``fcntl`` exists only on POSIX)."""
         self.root.mkdir(parents=True, exist_ok=True)
-        with open(self.root / ".news-digest.lock", "w") as lock:
-            fcntl.flock(lock, fcntl.LOCK_EX)
-            try:
-                yield
-            finally:
-                fcntl.flock(lock, fcntl.LOCK_UN)
+        with FileLock(self.root / LOCK_NAME):
+            yield
+
+
+def _read_page(path: Path) -> tuple[str, bool]:
+    """A page's text, and True when it was not UTF-8 (decoded leniently, nothing lost)."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        logger.warning("%s: cannot read this page (%s); its slug stays reserved", path,
+                       exc.strerror or exc)
+        return "", False
+    try:
+        return raw.decode("utf-8"), False
+    except UnicodeDecodeError:
+        return decode_lenient(raw), True
 
 
 def _umask() -> int:

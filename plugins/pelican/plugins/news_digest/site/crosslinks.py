@@ -20,6 +20,7 @@ from pelican.utils import slugify
 from .. import settings as nd_settings
 from ..editorial.trips import Trip, TripRegistry, range_text
 from ..ingest.cache import BuildMemo
+from ..ingest.store import cap_slug
 from . import annotate
 
 logger = logging.getLogger(__name__)
@@ -163,7 +164,7 @@ def allocate_person_slugs(names: list[str], settings: dict, claimed: set[str]) -
     used: set[str] = set()
     for name in sorted(names):
         base = slugify(name, regex_subs=subs) if subs else slugify(name)
-        base = base.strip("-") or "person"
+        base = cap_slug(base.strip("-") or "person")
         slug, n = base, 2
         while slug in used or (save_as and _fmt(save_as, slug=slug) in claimed):
             slug, n = f"{base}-{n}", n + 1
@@ -338,6 +339,8 @@ def _timeline(index: DigestIndex) -> dict:
     while m <= end:
         if m >= start:
             months.append({"date": m, "pos": pos(m)})
+        if m.year == datetime.MAXYEAR and m.month == 12:
+            break  # a hand-edited Date: 9999-12-31 must not crash the build
         m = datetime.date(m.year + (m.month == 12), m.month % 12 + 1, 1)
     return {"start": start, "end": end, "entries": entries, "months": months,
             "undated": undated}

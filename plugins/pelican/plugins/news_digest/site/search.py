@@ -33,6 +33,7 @@ from bs4.dammit import EntitySubstitution
 from pelican.generators import Generator
 
 from ..ingest.cache import BuildMemo
+from ..ingest.store import atomic_file
 from .annotate import split_top_level
 
 logger = logging.getLogger(__name__)
@@ -285,11 +286,13 @@ class SearchIndexGenerator(Generator):
         target = Path(self.output_path) / INDEX_FILE
         target.parent.mkdir(parents=True, exist_ok=True)
         memo = BuildMemo.load(self.settings, "search-text")
-        tmp = target.with_suffix(".js.tmp")
-        with tmp.open("w", encoding="utf-8") as fh:
+        # a temporary name of its own: two builds into one output/ must not share one
+        with atomic_file(target, durable=False) as raw:
+            fh = io.TextIOWrapper(raw, encoding="utf-8", newline="")
             write_js(fh, _records(articles, memo))
+            fh.flush()
+            size = raw.tell()  # not len(text.encode()): a second copy of the index
+            fh.detach()
         memo.save()
-        size = tmp.stat().st_size  # not len(text.encode()): a second copy of the index
-        tmp.replace(target)
         logger.info("news-digest: search index of %d articles, %d bytes", len(articles), size)
 
