@@ -418,7 +418,7 @@ def test_company_after_a_role_of_is_an_organization_but_a_portfolio_is_not():
 
 
 def test_province_names_in_their_english_forms():
-    from pelican.plugins.news_digest.extract.places import _province_variants
+    from pelican.plugins.news_digest.extract.gazetteer import _province_variants
 
     assert _province_variants("Sulawesi Tengah") == ["Sulawesi Tengah", "Central Sulawesi"]
     assert _province_variants("Nord-Kivu") == ["Nord-Kivu", "North Kivu"]
@@ -532,7 +532,7 @@ def test_verb_after_comma_is_not_an_appositive():
 
 
 def test_arabic_direction_in_province_names():
-    from pelican.plugins.news_digest.extract.places import _province_variants
+    from pelican.plugins.news_digest.extract.gazetteer import _province_variants
 
     assert "North Darfur" in _province_variants("Shamal Darfur")
 

@@ -29,6 +29,19 @@ def normalize(text: str) -> str:
     return text.translate(_QUOTE_MAP)
 
 
+def strip_wrapping_quotes(text: str) -> str:
+    """Drop quote marks wrapped around a whole line (a quoted headline), keep inner ones."""
+    s = text.strip()
+    if len(s) >= 3 and s[0] == s[-1] and s[0] in "\"'":
+        inner = s[1:-1]
+        q = s[0]
+        if q == '"' and '"' not in inner:
+            return inner.strip()
+        if q == "'" and not re.search(r"(?:^|\s)'|'(?:\s|$)", inner):
+            return inner.strip()
+    return s
+
+
 def fold(text: str) -> str:
     """ASCII-fold accents (``Rafaḩ`` → ``Rafah``) for gazetteer keys."""
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
@@ -52,6 +65,13 @@ def norm_key(name: str) -> str:
 
 
 # --- vocabulary ------------------------------------------------------------
+
+# Capitalized last word of a geographic feature name ("South China Sea").
+FEATURE_SUFFIXES = frozenset("""
+Sea Ocean Bay Gulf Strait Straits Peninsula Island Islands Isles Archipelago Province State
+Region Valley Desert Mountains River Delta Basin Coast Highlands Plateau Corridor Lake Lakes
+Canal Hills Shoal Reef Atoll Gap Pass
+""".split())
 
 # Head words of a title: a role must contain one of these.
 ROLE_HEADS = frozenset("""

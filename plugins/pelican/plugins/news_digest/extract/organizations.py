@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ..model import Entity
+from .gazetteer import is_place, place_kind
 from .lexicon import (
     HONORIFICS,
     MONTHS,
@@ -71,7 +72,6 @@ league
 # Acronyms that are not organizations (or are places, handled by places.py).
 def _place_acronym(w: str) -> bool:
     """``PNG``, ``UAE``: a place's short form (data/places_extra.txt), not a body."""
-    from .places import is_place
     return is_place(w)
 
 
@@ -432,8 +432,6 @@ _FIRM_CUES_AFTER = frozenset("shares shareholders ceo headquarters subsidiary ex
 
 def _name_run_before(toks: Tokens, k: int) -> int:
     """Start of a 1-3 word capitalized name ending right before token ``k``, else -1."""
-    from .places import is_place
-
     words, kinds = toks.words, toks.kinds
     a = k
     while (a > 0 and k - a < _NAME_MAX and kinds[a - 1] in "wa" and words[a - 1][:1].isupper()
@@ -453,8 +451,6 @@ def _name_run_before(toks: Tokens, k: int) -> int:
 
 def _described_names(toks: Tokens) -> list[tuple[int, int, str]]:
     """Names the text says are organizations by a noun next to them (see above)."""
-    from .places import is_place
-
     words, kinds, n = toks.words, toks.kinds, len(toks.words)
     out: list[tuple[int, int, str]] = []
     for k in positions(words, ","):  # "X, the party that ...", "X, Azerbaijan's parliament,"
@@ -544,8 +540,6 @@ _TYPED_MAX = 3
 
 def _typed_name(toks: Tokens, i: int) -> int:
     """End of a 1-3 word capitalized name after an org-type noun, else 0."""
-    from .places import is_place
-
     words, kinds, n = toks.words, toks.kinds, len(toks.words)
     j = i
     while j < n and j - i < _TYPED_MAX and kinds[j] in "wa" and (
@@ -569,8 +563,6 @@ def _place_then_name(toks: Tokens, start: int, a: int) -> bool:
     True when the words before ``and`` are only a gazetteer place and the place
     does not go on past ``and`` (``Trinidad and Tobago Defence Force``).
     """
-    from .places import is_place
-
     words = toks.words
     if a + 1 >= len(words) or not is_place(" ".join(words[start:a])):
         return False
@@ -579,8 +571,6 @@ def _place_then_name(toks: Tokens, start: int, a: int) -> bool:
 
 def _extend_place(toks: Tokens, end: int) -> int:
     """``... Mission in Colombia``, ``U.S. Forces Japan``: a place that completes a name."""
-    from .places import place_kind
-
     words, kinds, n = toks.words, toks.kinds, len(toks.words)
     head = words[end - 1].lower()
     if (head in _IN_PLACE_HEADS and end + 1 < n and words[end] == "in"
@@ -596,8 +586,6 @@ def _extend_place(toks: Tokens, end: int) -> int:
 
 def _initials(toks: Tokens, i: int) -> bool:
     """``J.D. Vance``: dotted initials before a surname, not an acronym."""
-    from .places import is_place
-
     words, n = toks.words, len(toks.words)
     w = words[i]
     if not (len(w) <= 6 and w.count(".") >= 2 and i + 1 < n and toks.kinds[i + 1] == "w"
@@ -632,13 +620,11 @@ def find_organizations(text: str) -> list[Entity]:
     of the one longer name in the article that ends in it. Reporting and photo
     credits are not story text (``(AP Photo/...)``).
     """
-    from .places import is_place
-
     text = mask_credits(text)
     toks = tokenize(text)
     words, n = toks.words, len(toks.words)
     matches = match_organizations(toks, dateline_spans(text))
-    defined = _defined_acronyms(toks)
+    defined = defined_acronyms(toks)
     alias: dict[str, str] = {}
     if defined:
         # "Full Name (ACR)": the text's own definition wins over the lexicon and
@@ -704,7 +690,7 @@ _ACR_CONNECTORS = frozenset("of the for on and in & , '".split())
 _ACR_MAX_WORDS = 12
 
 
-def _defined_acronyms(toks: Tokens) -> list[tuple[int, int, str]]:
+def defined_acronyms(toks: Tokens) -> list[tuple[int, int, str]]:
     """``Intergovernmental Authority on Development (IGAD)``: (start, end, full name).
 
     The full name is the shortest run of capitalized words (with ``of``, ``the``,

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from ..model import ArticleData, Cleaned, Person, Provenance
+from .gazetteer import is_place, place_kind
 from .lexicon import (
     ACTION_VERBS,
     DEMONYM_PHRASES,
@@ -43,7 +44,7 @@ from .lexicon import (
     tokenize,
 )
 from .organizations import match_organizations
-from .places import is_place, match_places, place_kind
+from .places import match_places
 
 # Lines that are not story text even if the cleaner left them in: bylines,
 # promo links, photo credits, agency footers. (The cleaner removes these too;

@@ -11,8 +11,8 @@ that are dates, hyphenated compounds (``11th-hour``) or count other things
 from __future__ import annotations
 
 from ..model import TripMention
+from .gazetteer import place_kind
 from .lexicon import MONTHS, STOP, Tokens, mask_credits, ordinal_value, tokenize
-from .places import place_kind
 
 TRIP_NOUNS = frozenset("trip trips tour swing mission journey voyage visit round".split())
 # Words that can sit between the ordinal and the noun only if they are not these.
