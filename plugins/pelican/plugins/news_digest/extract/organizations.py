@@ -176,6 +176,7 @@ def _match_organizations(toks: Tokens, datelines: tuple) -> list[tuple[int, int,
     n = len(words)
     out: list[tuple[int, int, str]] = []
     firms = _initial_firms(toks)
+    plain_until = 0  # tokens before this lie in a scanned capitalized run with no head
     i = 0
     while i < n:
         w = words[i]
@@ -266,45 +267,15 @@ def _match_organizations(toks: Tokens, datelines: tuple) -> list[tuple[int, int,
             out.append((i, end, " ".join(words[i:end])))
             i = end
             continue
-        # Capitalized run, allowing "of/for/and/the" between capitalized words.
-        j = i
-        last_head = -1
-        while j < n:
-            wj, kj = words[j], kinds[j]
-            if (last_head >= 0 and j - i >= 2 and kj == "w" and wj.lower() in ROLE_HEADS
-                    and wj.lower() not in HEADS and j + 1 < n and kinds[j + 1] == "w"
-                    and words[j + 1][:1].isupper() and words[j + 1].lower() not in STOP):
-                break  # "Central Bank of X Governor A. Name": the title and name are not in it
-            if _orgish(wj, kj) and (kj == "a" or wj.lower() not in STOP or j == i
-                                    or wj.lower() in _LEAD_KEEP):
-                if kj == "w" and wj.lower() in HEADS:
-                    last_head = j
-                if toks.poss[j] and not (wj.lower() in _POSS_IN_NAMES and j + 1 < n
-                                         and words[j + 1][:1].isupper()):
-                    j += 1
-                    break  # "People's Bank of China" goes on; "Russia's ..." does not
-                j += 1
-                continue
-            after_head = j > 0 and words[j - 1].lower() in HEADS
-            if (kj == "w" and (wj == "and" or (wj in ("of", "for", "on") and after_head))
-                    and j + 1 < n and kinds[j + 1] in "wa" and words[j + 1][:1].isupper()
-                    and not words[j + 1].endswith(_ADJ_SUFFIXES)
-                    and not _DIGIT(words[j + 1])):  # "Hanwha Aerospace for K9 guns"
-                j += 1
-                continue
-            if (kj == "w" and wj in ("of", "for") and after_head and j + 2 < n
-                    and words[j + 1] == "the"
-                    and kinds[j + 2] in "wa" and words[j + 2][:1].isupper()):
-                j += 2
-                continue
-            if kj == "w" and wj == "the" and j > i and words[j - 1] in ("of", "for"):
-                j += 1
-                continue
-            if (wj == "'" and j > i and words[j - 1].endswith("s") and j + 1 < n
-                    and words[j + 1][:1].isupper()):
-                j += 1  # "Kurdistan Workers' Party"
-                continue
-            break
+        # Capitalized run, allowing "of/for/and/the" between capitalized words. A run
+        # with no head word ends at the same token from any later start inside it:
+        # scanned once, not once per start (linear time on long capitalized runs).
+        if i < plain_until:
+            j, last_head = plain_until, -1
+        else:
+            j, last_head = _cap_run(toks, i)
+            if last_head < 0:
+                plain_until = j
         run_end = j
         # trim connector words at the end
         while run_end > i and words[run_end - 1] in ("of", "for", "and", "on", "the"):
@@ -393,6 +364,52 @@ def _match_organizations(toks: Tokens, datelines: tuple) -> list[tuple[int, int,
         if new:
             out = sorted(out + new)
     return out
+
+
+def _cap_run(toks: Tokens, i: int) -> tuple[int, int]:
+    """(end, last head word or -1) of the capitalized run from ``i``, with ``of``, ``for``,
+    ``and``, ``the`` between capitalized words."""
+    words, kinds = toks.words, toks.kinds
+    n = len(words)
+    j = i
+    last_head = -1
+    while j < n:
+        wj, kj = words[j], kinds[j]
+        if (last_head >= 0 and j - i >= 2 and kj == "w" and wj.lower() in ROLE_HEADS
+                and wj.lower() not in HEADS and j + 1 < n and kinds[j + 1] == "w"
+                and words[j + 1][:1].isupper() and words[j + 1].lower() not in STOP):
+            break  # "Central Bank of X Governor A. Name": the title and name are not in it
+        if _orgish(wj, kj) and (kj == "a" or wj.lower() not in STOP or j == i
+                                or wj.lower() in _LEAD_KEEP):
+            if kj == "w" and wj.lower() in HEADS:
+                last_head = j
+            if toks.poss[j] and not (wj.lower() in _POSS_IN_NAMES and j + 1 < n
+                                     and words[j + 1][:1].isupper()):
+                j += 1
+                break  # "People's Bank of China" goes on; "Russia's ..." does not
+            j += 1
+            continue
+        after_head = j > 0 and words[j - 1].lower() in HEADS
+        if (kj == "w" and (wj == "and" or (wj in ("of", "for", "on") and after_head))
+                and j + 1 < n and kinds[j + 1] in "wa" and words[j + 1][:1].isupper()
+                and not words[j + 1].endswith(_ADJ_SUFFIXES)
+                and not _DIGIT(words[j + 1])):  # "Hanwha Aerospace for K9 guns"
+            j += 1
+            continue
+        if (kj == "w" and wj in ("of", "for") and after_head and j + 2 < n
+                and words[j + 1] == "the"
+                and kinds[j + 2] in "wa" and words[j + 2][:1].isupper()):
+            j += 2
+            continue
+        if kj == "w" and wj == "the" and j > i and words[j - 1] in ("of", "for"):
+            j += 1
+            continue
+        if (wj == "'" and j > i and words[j - 1].endswith("s") and j + 1 < n
+                and words[j + 1][:1].isupper()):
+            j += 1  # "Kurdistan Workers' Party"
+            continue
+        break
+    return j, last_head
 
 
 # Nouns that say what the name before them is: "Frelimo, the party that ...",
@@ -653,12 +670,16 @@ def find_organizations(text: str) -> list[Entity]:
         counts[name] = counts.get(name, 0) + 1
     # A bare head word ("the Commission") or a shorter name ("the Security Council")
     # repeats the one longer name ending in it ("United Nations Security Council").
+    bare = [k for k in counts if k.rsplit(" ", 1)[-1].lower() in HEADS]
+    lengths = sorted({k.count(" ") + 1 for k in bare})  # only suffixes this long can match
     by_suffix: dict[str, list[str]] = {}
     for k in counts:
         parts = k.split(" ")
-        for x in range(1, len(parts)):
-            by_suffix.setdefault(" ".join(parts[x:]), []).append(k)
-    for name in [k for k in counts if k.rsplit(" ", 1)[-1].lower() in HEADS]:
+        for size in lengths:
+            if size >= len(parts):
+                break
+            by_suffix.setdefault(" ".join(parts[-size:]), []).append(k)
+    for name in bare:
         hosts = [k for k in by_suffix.get(name, ()) if k in counts]
         if len(hosts) == 1:
             counts[hosts[0]] += counts.pop(name)

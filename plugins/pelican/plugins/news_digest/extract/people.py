@@ -275,6 +275,13 @@ def _calendar_word_in_name(toks: Tokens, j: int, blocked: list[bool]) -> bool:
     return not (words[j + 1] == "." and j + 2 < n and kinds[j + 2] == "n")  # "Jan. 5"
 
 
+# The most words a personal name has ("Rosa Elena de la Garza Montemayor" has 6).
+_NAME_MAX_WORDS = 10
+# The most tokens a title before a name spans ("Deputy Minister of State for Foreign
+# Affairs and Trade" is 11); a longer capitalized run is not a title.
+_ROLE_MAX_TOKENS = 16
+
+
 def _role_before(toks: Tokens, start: int) -> str:
     """The title right before a name: ``US Secretary of State``, ``State Department spokesman``."""
     words, kinds = toks.words, toks.kinds
@@ -294,6 +301,8 @@ def _role_before(toks: Tokens, start: int) -> str:
     # honorific with a dot: "Mr. Blinken" -> not a role
     first = start
     while k >= 0 and not (toks.sent[k + 1] and k + 1 != start and kinds[k] == "p"):
+        if start - k > _ROLE_MAX_TOKENS:
+            return ""  # a long capitalized run, not a title (and linear time on one)
         w, kind = words[k], kinds[k]
         lw = w.lower()
         if kind == "a" or (kind == "w" and (w[:1].isupper() or lw in ROLE_HEADS
@@ -666,7 +675,8 @@ def find_people(cleaned: Cleaned, registry=None) -> list[Person]:
             while a < e and name and name[0] == toks.words[a]:
                 name, a = name[1:], a + 1
             segs[x] = (a, b, name)
-    segs = [(a, b, name) for a, b, name in segs if name]
+    # a run of more name words than any name has is not a person (and is linear to skip)
+    segs = [(a, b, name) for a, b, name in segs if 0 < len(name) <= _NAME_MAX_WORDS]
     for _s, _e, name in segs:
         last_counts[name[-1].lower()] = last_counts.get(name[-1].lower(), 0) + 1
         key = " ".join(name).lower()
@@ -825,21 +835,24 @@ def find_people(cleaned: Cleaned, registry=None) -> list[Person]:
 def _merge_suffixes(people: list[Person]) -> list[Person]:
     """Fold "Van der Linden" / "Da Costa" into "Pieter van der Linden" / "Ana da Costa",
     and a short form "Mohammed bin Salman" into the one longer "Mohammed bin Salman Al Saud".
+
+    The longer names are indexed by their word sequences (a name has a few words), so
+    this is linear in the number of people, not quadratic.
     """
     keys = {p.name: tuple(norm_key(p.name).split()) for p in people}
+    by_suffix: dict[tuple[str, ...], Person] = {}  # the first person whose name ends so
+    by_prefix: dict[tuple[str, ...], list[Person]] = {}
+    by_inner: dict[tuple[str, ...], list[Person]] = {}  # word runs after the first word
+    for q in people:
+        key = keys[q.name]
+        for a in range(1, len(key)):
+            by_suffix.setdefault(key[a:], q)
+            _add_host(by_prefix, key[:a], q)
+            for b in range(a + 1, len(key) + 1):
+                _add_host(by_inner, key[a:b], q)
     out: list[Person] = []
     for p in people:
-        k = keys[p.name]
-        host = next((q for q in people if q is not p and len(keys[q.name]) > len(k)
-                     and keys[q.name][-len(k):] == k), None)
-        if host is None and len(k) >= 2:
-            hosts = [q for q in people if q is not p and len(keys[q.name]) > len(k)
-                     and keys[q.name][:len(k)] == k]
-            host = hosts[0] if len(hosts) == 1 else None
-        if host is None and len(k) >= 2 and k[0] in PARTICLES:
-            # "de la Vega" inside "Ana Maria de la Vega Ruiz": the particle surname alone
-            hosts = [q for q in people if q is not p and _contains(keys[q.name], k)]
-            host = hosts[0] if len(hosts) == 1 else None
+        host = _host(p, keys[p.name], by_suffix, by_prefix, by_inner)
         if host is None:
             out.append(p)
             continue
@@ -850,9 +863,24 @@ def _merge_suffixes(people: list[Person]) -> list[Person]:
     return out
 
 
-def _contains(seq: tuple[str, ...], part: tuple[str, ...]) -> bool:
-    m = len(part)
-    return len(seq) > m and any(seq[i:i + m] == part for i in range(1, len(seq) - m + 1))
+def _add_host(index: dict[tuple[str, ...], list[Person]], part: tuple[str, ...],
+              q: Person) -> None:
+    hosts = index.setdefault(part, [])
+    if len(hosts) < 2 and q not in hosts:  # "exactly one host" needs no more than two
+        hosts.append(q)
+
+
+def _host(p: Person, k: tuple[str, ...], by_suffix, by_prefix, by_inner) -> Person | None:
+    """The one longer name ``p`` is a short form of, else None."""
+    host = by_suffix.get(k)
+    if host is None and len(k) >= 2:
+        hosts = by_prefix.get(k, ())
+        host = hosts[0] if len(hosts) == 1 else None
+    if host is None and len(k) >= 2 and k[0] in PARTICLES:
+        # "de la Vega" inside "Ana Maria de la Vega Ruiz": the particle surname alone
+        hosts = by_inner.get(k, ())
+        host = hosts[0] if len(hosts) == 1 else None
+    return host
 
 
 def make_resolver(people: list[Person]) -> Callable[[str], str | None]:
