@@ -643,3 +643,31 @@ def test_coach_and_manager_are_titles():
                    "unfinished business, and manager Ines Okafor agreed."))
     assert set(got) == {"Tomas Varga-Lind", "Ines Okafor"}
     assert got["Tomas Varga-Lind"].roles == ["Coach"]
+
+
+# Name forms (issue 14): each rule, an invented sentence, and the people it must give.
+NAME_FORMS = [
+    ("regnal number", "King Tavian IV opened the session, and Tavian IV said it would last.",
+     {"Tavian IV"}),
+    ("generational suffix and middle initial",
+     "Senator Rolf K. Amundsen Jr. spoke. Later Rolf Amundsen said he would run again.",
+     {"Rolf K. Amundsen Jr."}),
+    ("glued initials after an abbreviated title",
+     "The bloc, led by Rep. TK Morrow of the fourth district, walked out.", {"TK Morrow"}),
+    ("dotted honorific is not initials",
+     "She met the Finance Minister of Norway, H.E. Dario Vell Castan, on Monday.",
+     {"Dario Vell Castan"}),
+    ("forms of address", "Cllr. Ima Dodds and Dasho Pem Wangdi met Ratu Joni Kalou.",
+     {"Ima Dodds", "Pem Wangdi", "Joni Kalou"}),
+    ("a title acronym is not initials",
+     "Deputy PM Ana Lorne Vey arrived. Deputy PM Vey said the line would open.",
+     {"Ana Lorne Vey"}),
+    ("a common noun inside a name is a thing",
+     "Super Typhoon Mirela hit the coast; the typhoon cut the Coastal Highway, and the "
+     "highway stayed shut, Governor Ana Reyes said.", {"Ana Reyes"}),
+]
+
+
+@pytest.mark.parametrize("rule, text, expected", NAME_FORMS, ids=[r[0] for r in NAME_FORMS])
+def test_name_forms(rule, text, expected):
+    assert set(names(_c(text))) == expected, rule

@@ -155,6 +155,48 @@ def _stop_initial(toks: Tokens, i: int, blocked: list[bool]) -> bool:
     return bool(prev) and (prev in ROLE_HEADS or prev in HONORIFICS or words[i - 1].islower())
 
 
+def _title_before(toks: Tokens, i: int) -> bool:
+    """A title right before token ``i``: "Vice President JD Vance", "Rep. JD Name"."""
+    words = toks.words
+    k = i - 2 if i >= 2 and words[i - 1] == "." else i - 1
+    return k >= 0 and (words[k].lower() in ROLE_HEADS or (
+        words[k].lower() in HONORIFICS and words[k][:1].isupper()))
+
+
+# Titles written as two capitals: "Deputy PM Name" is a title and a name, not initials.
+_TITLE_ACRONYMS = frozenset("PM MP VP".split())
+# Regnal numbers ("Charles III", "Mswati III") and generational suffixes ("Jr.").
+_REGNAL = frozenset("II III IV VI VII VIII IX XI XII XIII XIV XV XVI".split())
+_GENERATIONAL = frozenset("Jr Sr".split())
+
+
+def _name_suffix(toks: Tokens, j: int, name: list[str]) -> int:
+    """Take a regnal number or ``Jr.`` after the name words ending at ``j``; the new end."""
+    words, n = toks.words, len(toks.words)
+    if not name or j >= n or toks.poss[j - 1]:
+        return j
+    if name[-1] in _GENERATIONAL and len(name) >= 3 and words[j] == ".":
+        name[-1] += "."  # "Rolf K. Amundsen Jr." (the name loop took "Jr" as a word)
+        return j + 1
+    if toks.kinds[j] != "w":
+        return j
+    if words[j] in _REGNAL and name[-1][:1].isupper():
+        name.append(words[j])
+        return j + 1
+    if words[j] in _GENERATIONAL and len(name) >= 2:
+        dotted = j + 1 < n and words[j + 1] == "."
+        name.append(words[j] + ("." if dotted else ""))
+        return j + 2 if dotted else j + 1
+    return j
+
+
+def _common_noun_inside(name: list[str], lower: frozenset[str]) -> bool:
+    """A word after the first that the article also writes in lower case ("the highway",
+    "the typhoon"): a common noun, which a personal name does not contain."""
+    return any(w.lower() in lower and w not in PARTICLES and not w.islower()
+               for w in name[1:])
+
+
 def _segments(toks: Tokens, blocked: list[bool]) -> list[tuple[int, int, list[str]]]:
     """Runs of name tokens: (first token, end token, name words incl. initials)."""
     words, kinds, n = toks.words, toks.kinds, len(toks.words)
@@ -163,12 +205,13 @@ def _segments(toks: Tokens, blocked: list[bool]) -> list[tuple[int, int, list[st
     while i < n:
         if (kinds[i] == "a" and not blocked[i] and i + 1 < n and not toks.poss[i]
                 and _INITIALS_RE.fullmatch(words[i]) and _name_word(words[i + 1], kinds[i + 1])
-                and not blocked[i + 1] and not is_place(words[i])):
+                and not blocked[i + 1] and not is_place(words[i])
+                and words[i].lower() not in HONORIFICS):  # "H.E. Name": an honorific
             start = i  # "J.D. Vance": initials written as one abbreviation
             name = [words[i], words[i + 1]]
             j = i + 2
         elif (kinds[i] == "w" and len(words[i]) == 2 and words[i].isupper() and i + 1 < n
-              and i > 0 and words[i - 1].lower() in ROLE_HEADS and not blocked[i]
+              and _title_before(toks, i) and not blocked[i] and words[i] not in _TITLE_ACRONYMS
               and not blocked[i + 1] and not toks.poss[i] and not is_place(words[i])
               and _name_word(words[i + 1], kinds[i + 1])):
             start = i  # "Vice President JD Vance": two initials glued, after a title
@@ -258,6 +301,7 @@ def _segments(toks: Tokens, blocked: list[bool]) -> list[tuple[int, int, list[st
                     j = m
                     continue
             break
+        j = _name_suffix(toks, j, name)
         out.append((start, j, name))
         i = j
     return out
@@ -338,8 +382,8 @@ def _honorific_before(toks: Tokens, start: int) -> bool:
     k = start - 1
     if k >= 0 and toks.words[k] == ".":
         k -= 1
-    return (k >= 0 and toks.kinds[k] == "w" and toks.words[k][:1].isupper()
-            and toks.words[k].lower() in HONORIFICS)
+    return (k >= 0 and toks.kinds[k] in "wa" and toks.words[k][:1].isupper()
+            and toks.words[k].lower() in HONORIFICS)  # also "H.E." (one token)
 
 
 def _verb_next(toks: Tokens, end: int) -> bool:
@@ -652,8 +696,7 @@ def find_people(cleaned: Cleaned, registry=None) -> list[Person]:
     org_end_at: dict[int, int] = {}
     for a, b, _name in match_organizations(toks):
         if (b == a + 1 and len(toks.words[a]) == 2 and a > 0 and b < n
-                and toks.words[a - 1].lower() in ROLE_HEADS
-                and _name_word(toks.words[b], toks.kinds[b])):
+                and _title_before(toks, a) and _name_word(toks.words[b], toks.kinds[b])):
             continue  # "Vice President JD Vance": glued initials, not an acronym
         org_end_at[b] = a
         for k in range(a, b):
@@ -750,6 +793,9 @@ def find_people(cleaned: Cleaned, registry=None) -> list[Person]:
             continue  # "Bosnian Croats", "Tigray Tigrayans": a group, not a person
         if norm_key(" ".join(name)) in excluded:
             continue
+        if (len(name) > 1 and not role and not _honorific_before(toks, start)
+                and _common_noun_inside(name, lower_words())):
+            continue  # "Hibiscus Highway", "Super Typhoon Yolanda": a thing, not a person
         if _is_person_name(name):
             appos = _appositive_role(toks, end) or _role_before_comma(toks, start)
             known = registry is not None and registry.lookup(" ".join(name)) is not None
@@ -843,8 +889,12 @@ def _merge_suffixes(people: list[Person]) -> list[Person]:
     by_suffix: dict[tuple[str, ...], Person] = {}  # the first person whose name ends so
     by_prefix: dict[tuple[str, ...], list[Person]] = {}
     by_inner: dict[tuple[str, ...], list[Person]] = {}  # word runs after the first word
+    by_plain: dict[tuple[str, ...], list[Person]] = {}  # without initials and "Jr."
     for q in people:
         key = keys[q.name]
+        plain = _plain_key(key)
+        if plain != key:
+            _add_host(by_plain, plain, q)
         for a in range(1, len(key)):
             by_suffix.setdefault(key[a:], q)
             _add_host(by_prefix, key[:a], q)
@@ -852,7 +902,7 @@ def _merge_suffixes(people: list[Person]) -> list[Person]:
                 _add_host(by_inner, key[a:b], q)
     out: list[Person] = []
     for p in people:
-        host = _host(p, keys[p.name], by_suffix, by_prefix, by_inner)
+        host = _host(keys[p.name], by_suffix, by_prefix, by_inner, by_plain)
         if host is None:
             out.append(p)
             continue
@@ -870,8 +920,23 @@ def _add_host(index: dict[tuple[str, ...], list[Person]], part: tuple[str, ...],
         hosts.append(q)
 
 
-def _host(p: Person, k: tuple[str, ...], by_suffix, by_prefix, by_inner) -> Person | None:
-    """The one longer name ``p`` is a short form of, else None."""
+def _plain_key(key: tuple[str, ...]) -> tuple[str, ...]:
+    """A name key without middle initials and generational suffixes ("moses t gbollie jr")."""
+    if len(key) < 3:
+        return key
+    inner = tuple(w for w in key[1:-1] if len(w) > 1)
+    last = key[-1:] if key[-1] not in _PLAIN_SUFFIXES else ()
+    return key[:1] + inner + last
+
+
+_PLAIN_SUFFIXES = frozenset(w.lower() for w in _GENERATIONAL)
+
+
+def _host(k: tuple[str, ...], by_suffix, by_prefix, by_inner, by_plain) -> Person | None:
+    """The one longer name a name with key ``k`` is a short form of, else None."""
+    hosts = by_plain.get(k, ())
+    if len(hosts) == 1:
+        return hosts[0]  # "Moses Gbollie" is "Moses T. Gbollie Jr."
     host = by_suffix.get(k)
     if host is None and len(k) >= 2:
         hosts = by_prefix.get(k, ())
