@@ -678,3 +678,22 @@ def test_organization_run_stops_at_a_title_before_a_name():
 
     toks = tokenize("Reserve Bank of Ruritania Governor K. Amalu Perera said rates would hold.")
     assert [n for _a, _b, n in match_organizations(toks)] == ["Reserve Bank of Ruritania"]
+
+
+# One place per place (issue 14): each rule, an invented sentence, the places it gives.
+PLACE_FORMS = [
+    ("a strip and its short name are one place",
+     "Aid reached Gaza on Monday; the Gaza Strip border stayed shut.", ["Gaza Strip"]),
+    ("a peninsula and its short name are one place",
+     "Troops left Sinai, and the Sinai Peninsula was calm.", ["Sinai Peninsula"]),
+    ("an adjective pair is not a place",
+     "Shelling went on along the Ruritania-Israeli border, officials in Lebanon said.",
+     ["Lebanon"]),
+    ("a city and its state stay two", "She flew from Washington to Washington State.",
+     ["Washington", "Washington State"]),
+]
+
+
+@pytest.mark.parametrize("rule, text, expected", PLACE_FORMS, ids=[r[0] for r in PLACE_FORMS])
+def test_place_forms(rule, text, expected):
+    assert [e.name for e in find_places(text)] == expected, rule

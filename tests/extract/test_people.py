@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from pelican.plugins.news_digest.editorial.people import EditorDataError, load_people
 from pelican.plugins.news_digest.extract import extract
-from pelican.plugins.news_digest.extract.people import find_people, resolve_collection
+from pelican.plugins.news_digest.extract.people import add_role, find_people, resolve_collection
 from pelican.plugins.news_digest.ingest.clean import clean
 from pelican.plugins.news_digest.model import ArticleData, Block, Cleaned, Person
 
@@ -671,3 +671,29 @@ NAME_FORMS = [
 @pytest.mark.parametrize("rule, text, expected", NAME_FORMS, ids=[r[0] for r in NAME_FORMS])
 def test_name_forms(rule, text, expected):
     assert set(names(_c(text))) == expected, rule
+
+
+ROLE_FORMS = [
+    ("a doubled word sequence", ["US Secretary of State of State"], ["US Secretary of State"]),
+    ("a doubled word", ["Deputy Deputy Minister"], ["Deputy Minister"]),
+    ("the fuller form stands for the shorter", ["Secretary of State", "U.S. Secretary of State"],
+     ["U.S. Secretary of State"]),
+    ("the shorter form after the fuller adds nothing",
+     ["US Secretary of State", "Secretary of State"], ["US Secretary of State"]),
+    ("different titles stay", ["Foreign Minister", "party leader"],
+     ["Foreign Minister", "party leader"]),
+]
+
+
+@pytest.mark.parametrize("rule, given, expected", ROLE_FORMS, ids=[r[0] for r in ROLE_FORMS])
+def test_role_forms(rule, given, expected):
+    roles: list[str] = []
+    for role in given:
+        add_role(roles, role)
+    assert roles == expected, rule
+
+
+def test_seed_003_gives_one_role_without_the_doubled_words():
+    seed = next((ROOT / "seeds").glob("003_*.txt"))
+    got = {p.name: p for p in extract(clean(seed.read_text(encoding="utf-8")), "s", "s").people}
+    assert got["Antony Blinken"].roles == ["US Secretary of State"]

@@ -747,8 +747,8 @@ def find_people(cleaned: Cleaned, registry=None) -> list[Person]:
         elif pos < first_pos[canonical]:
             first_pos[canonical] = pos
         p.mentions += 1
-        if role and norm_key(role) not in {norm_key(r) for r in p.roles}:
-            p.roles.append(role)
+        if role:
+            add_role(p.roles, role)
 
     def canon(name_words: list[str]) -> str:
         name = " ".join(name_words)
@@ -878,6 +878,38 @@ def find_people(cleaned: Cleaned, registry=None) -> list[Person]:
     return _merge_suffixes([full[c] for c in order])
 
 
+def add_role(roles: list[str], role: str) -> None:
+    """Add ``role`` to ``roles`` once: without words the source doubled ("Secretary of
+    State of State"), and one role, not two variants of it: the fuller form of a title
+    ("US Secretary of State") stands for the shorter one ("Secretary of State")."""
+    role = undoubled(role)
+    key = norm_key(role)
+    for k, old in enumerate(roles):
+        old_key = norm_key(old)
+        if old_key == key or old_key.endswith(" " + key):
+            return
+        if key.endswith(" " + old_key):
+            roles[k] = role
+            return
+    roles.append(role)
+
+
+_MAX_DOUBLED = 3  # the longest word sequence a source doubles ("of State of State")
+
+
+def undoubled(text: str) -> str:
+    """``text`` without a word sequence repeated right after itself."""
+    words = text.split()
+    out: list[str] = []
+    for w in words:
+        out.append(w)
+        for size in range(1, _MAX_DOUBLED + 1):
+            if len(out) >= 2 * size and out[-size:] == out[-2 * size:-size]:
+                del out[-size:]
+                break
+    return " ".join(out)
+
+
 def _merge_suffixes(people: list[Person]) -> list[Person]:
     """Fold "Van der Linden" / "Da Costa" into "Pieter van der Linden" / "Ana da Costa",
     and a short form "Mohammed bin Salman" into the one longer "Mohammed bin Salman Al Saud".
@@ -908,8 +940,7 @@ def _merge_suffixes(people: list[Person]) -> list[Person]:
             continue
         host.mentions += p.mentions
         for r in p.roles:
-            if norm_key(r) not in {norm_key(x) for x in host.roles}:
-                host.roles.append(r)
+            add_role(host.roles, r)
     return out
 
 
@@ -1005,8 +1036,7 @@ def resolve_collection(articles: list[ArticleData], registry=None) -> None:
             else:
                 q.mentions += p.mentions
                 for r in p.roles:
-                    if norm_key(r) not in {norm_key(x) for x in q.roles}:
-                        q.roles.append(r)
+                    add_role(q.roles, r)
         a.people = list(merged.values())
         for quote in a.quotes:
             if quote.speaker in rename:

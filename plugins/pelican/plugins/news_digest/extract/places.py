@@ -84,7 +84,13 @@ def _feature_word(word: str, kind: str) -> bool:
         return False
     lw = word.lower()
     return not (lw in STOP or lw in NATIONALITIES or lw in ROLE_HEADS or lw in HONORIFICS
-                or lw in ORG_WORDS or lw in ROLE_MODIFIERS)
+                or lw in ORG_WORDS or lw in ROLE_MODIFIERS or _adjective_pair(lw))
+
+
+def _adjective_pair(lw: str) -> bool:
+    """``lebanon-israeli``, ``sino-indian``: a hyphenated pair with a nationality adjective
+    in it qualifies a noun ("the Lebanon-Israeli border"); it is not a place's name."""
+    return "-" in lw and any(part in NATIONALITIES for part in lw.split("-"))
 
 
 def _features(toks: Tokens, words) -> dict[int, tuple[int, str]]:
@@ -435,7 +441,23 @@ def find_places(text: str, people: list[str] | tuple[str, ...] = ()) -> list[Ent
                 and not _admin_after(toks, end):
             continue  # "Natalie Jordan ... Jordan said", "Aureliano Paris ... Paris"
         counts[name] = counts.get(name, 0) + 1
+    _merge_same_place(counts)
     return [Entity(name, c) for name, c in counts.items()]
+
+
+# A feature word after a place's name that names the same place: "Gaza" is the
+# "Gaza Strip", "Sinai" the "Sinai Peninsula" (not so "Nile Delta" or "Washington State").
+_SAME_PLACE_SUFFIXES = ("Strip", "Peninsula")
+
+
+def _merge_same_place(counts: dict[str, int]) -> None:
+    """One place per place: the short form's mentions go to the long form in the article."""
+    for name in list(counts):
+        for suffix in _SAME_PLACE_SUFFIXES:
+            longer = f"{name} {suffix}"
+            if longer in counts:
+                counts[longer] += counts.pop(name)
+                break
 
 
 _ADMIN_AFTER = frozenset("""
