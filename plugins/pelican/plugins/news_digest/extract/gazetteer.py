@@ -45,6 +45,7 @@ from .lexicon import (
     ROLE_MODIFIERS,
     STOP,
     data_lines,
+    data_words,
     fold,
     name_words,
     normalize,
@@ -314,8 +315,8 @@ _TRAILING_DIRECTIONS = {
 }
 # Generic admin words around a region's name in the gazetteer's form
 # ("Nairobi Area", "Gambela Hizboch", "Yukon Territory", "Province of X").
-_ADMIN_WORDS_AFTER = frozenset("Province Region Area Governorate Hizboch Hizb Territory".split())
-_ADMIN_WORDS_BEFORE = frozenset("Province Region Governorate".split())
+_ADMIN_WORDS_AFTER = data_words("gazetteer_admin_words_after.txt")
+_ADMIN_WORDS_BEFORE = data_words("gazetteer_admin_words_before.txt")
 _MIN_STRIPPED_LEN = 5  # "San'a'" -> "Sana" is a given name; "Ma'rib" -> "Marib" is fine
 
 

@@ -23,6 +23,7 @@ from .lexicon import (
     STOP,
     Tokens,
     data_lines,
+    data_words,
     dateline_spans,
     in_spans,
     is_acronym,
@@ -33,41 +34,21 @@ from .lexicon import (
     tokenize,
 )
 
-_UNIT_HEADS = frozenset("""
-division brigade regiment battalion corps fleet squadron wing army company group regiments
-""".split())
+_UNIT_HEADS = data_words("organizations_unit_heads.txt")
 
 # Last word of an organization name.
-HEADS = frozenset("""
-ministry department council party agency army forces force court commission committee
-organization organisation authority union nations office bank fund corps guard guards
-assembly parliament senate congress institute university foundation network alliance
-front movement brigades service services corporation broadcasting federation association
-coalition bureau directorate command navy police league cabinet embassy
-times post news journal herald tribune gazette forum
-centre center programme program institute division brigade regiment battalion cartel church
-mission chamber group industries holdings airlines airways company corporation commissariat
-secretariat tribunal observatory community endowment
-college academy seminary board club see inc ltd plc llc gmbh limited
-exchange refinery school administration aerospace motor motors shipping shipyard electronics rally
-government
-pharmaceuticals technologies telecom logistics solution solutions chemicals petrochemicals
-railways
-""".split())
+HEADS = data_words("organizations_heads.txt")
 # Heads that take a place after "in": "Verification Mission in Colombia".
-_IN_PLACE_HEADS = frozenset("mission chamber commerce industry office delegation embassy".split())
+_IN_PLACE_HEADS = data_words("organizations_in_place_heads.txt")
 # Heads that take a country name right after them: "U.S. Forces Japan".
-_PLACE_AFTER_HEADS = frozenset("forces command".split())
+_PLACE_AFTER_HEADS = data_words("organizations_place_after_heads.txt")
 # Sentence and function words trimmed from the front of a name, but not
 # capitalized words that often start one ("World Bank", "National Guard").
-_LEAD_KEEP = frozenset("world national local business first united free new".split())
+_LEAD_KEEP = data_words("organizations_lead_keep.txt")
 
 # Heads that make a proper name even after only a nationality/party word
 # ("European Parliament", "Liberal Party") or on their own ("Congress").
-PROPER_HEADS = frozenset("""
-party parliament congress senate commission union assembly alliance front coalition movement
-league
-""".split())
+PROPER_HEADS = data_words("organizations_proper_heads.txt")
 
 # Acronyms that are not organizations (or are places, handled by places.py).
 def _place_acronym(w: str) -> bool:
@@ -75,14 +56,7 @@ def _place_acronym(w: str) -> bool:
     return is_place(w)
 
 
-_NOT_ORG_ACRONYMS = frozenset("""
-US USA UK UAE AM PM GMT UTC TV OK CEO CFO MP MPS PM ID PR IT II III IV XX EST EDT BST CET
-NGO NGOS IST FM DPM VP GDP GNP VAT LNG LPG EV EVS SUV SUVS MW GW KW KM CO2 PPE IPO ETF
-MEP MEPS MLA MLAS MSP MSPS TD TDS MK MKS MNA MPP
-DC NY LA AD BC VIP PHD DR MR MRS MS SR JR ST FAQ PDF URL HTML AI COVID
-LEAD END URGENT UPDATE UPDATED REFILE RPT CORRECTED WRAPUP FLASH ADVISORY EXCLUSIVE
-ANALYSIS BREAKING NEWS LIVE VIDEO PHOTO PHOTOS OPINION EDITORIAL FACTBOX EXPLAINER
-""".split())
+_NOT_ORG_ACRONYMS = data_words("organizations_not_org_acronyms.txt")
 # Adjectives glued to a name: "Cairo-based", "Iran-backed", "state-run".
 _ADJ_SUFFIXES = ("-based", "-backed", "-led", "-funded", "-owned", "-run", "-linked",
                  "-aligned", "-affiliated", "-allied", "-controlled", "-sponsored", "-listed",
@@ -90,7 +64,7 @@ _ADJ_SUFFIXES = ("-based", "-backed", "-led", "-funded", "-owned", "-run", "-lin
 
 _DIGIT = re.compile(r"\d").search
 # Plural nouns whose possessive starts a name: "People's Bank of China", "Workers' Party".
-_POSS_IN_NAMES = frozenset("people peoples workers citizens women farmers veterans".split())
+_POSS_IN_NAMES = data_words("organizations_poss_in_names.txt")
 _lexicon: dict[str, str] | None = None
 _lex_first: frozenset[str] = frozenset()
 _lex_max = 1
@@ -149,10 +123,7 @@ def match_organizations(toks: Tokens, datelines: tuple = ()) -> list[tuple[int, 
 
 
 # Lower-case nouns that, after "J.P. Name", show a firm rather than a person.
-_FIRM_CONTEXT = frozenset("""
-analyst analysts economist economists strategist strategists shares stock bankers traders
-clients executives chief spokesperson spokesman spokeswoman note research bank
-""".split())
+_FIRM_CONTEXT = data_words("organizations_firm_context.txt")
 
 
 def _initial_firms(toks: Tokens) -> frozenset[str]:
@@ -415,36 +386,23 @@ def _cap_run(toks: Tokens, i: int) -> tuple[int, int]:
 # Nouns that say what the name before them is: "Frelimo, the party that ...",
 # "Huta Stalowa Wola, a subsidiary of ...", "the Sejm, the lower house of parliament",
 # "the Lusa news agency".
-_APPOS_ORG_NOUNS = frozenset("""
-party parliament legislature subsidiary company firm group movement agency broadcaster
-newspaper militia coalition alliance bloc lender conglomerate manufacturer maker
-operator regulator charity organisation organization insurer carrier airline
-""".split())
-_APPOS_ORG_NOUNS_HOUSE = frozenset("house chamber".split())  # "the lower house of ..."
-_APPOS_END = frozenset(", . ; : ) that which whose of in since with for to and".split())
-_POST_ORG_NOUNS = frozenset("""
-agency party militia movement newspaper broadcaster works coalition alliance bloc group
-""".split())
+_APPOS_ORG_NOUNS = data_words("organizations_appos_org_nouns.txt")
+# "the lower house of ..."
+_APPOS_ORG_NOUNS_HOUSE = data_words("organizations_appos_org_nouns_house.txt")
+_APPOS_END = data_words("organizations_appos_end.txt")
+_POST_ORG_NOUNS = data_words("organizations_post_org_nouns.txt")
 # Words before such a name: "the ruling Frelimo party", "state-run Al-Ahram newspaper".
-_POST_ORG_LEAD = frozenset("""
-the The ruling opposition governing main rival banned outlawed state official militant
-armed separatist rebel insurgent jihadist islamist hardline far-right far-left
-centre-right centre-left center-right center-left
-""".split())
+_POST_ORG_LEAD = data_words("organizations_post_org_lead.txt")
 # Titles that show the capitalized run before them is a company or body:
 # "Hyundai Rotem President Choi Jae-won".
-_OWNER_TITLES = frozenset("President Chairman Chairwoman CEO Chief Founder".split())
+_OWNER_TITLES = data_words("organizations_owner_titles.txt")
 _NAME_MAX = 3
 # Company cues: "chief executive of X", "shares in X", "operated by X" ...
-_FIRM_CUES_BEFORE = {
-    "of": frozenset("""executive ceo chairman chairwoman founder shareholders shares
-                       subsidiary unit division owner operator""".split()),
-    "in": frozenset("shares stake stakes".split()),
-    "by": frozenset("operated owned developed acquired".split()),
-}
+_FIRM_CUES_BEFORE = {line.split()[0]: frozenset(line.split()[1:])
+                     for line in data_lines("organizations_firm_cues_before.txt")}
 _FIRM_PREPS = frozenset(_FIRM_CUES_BEFORE)
 # ... and "X's chief executive", "X's shares".
-_FIRM_CUES_AFTER = frozenset("shares shareholders ceo headquarters subsidiary executives".split())
+_FIRM_CUES_AFTER = data_words("organizations_firm_cues_after.txt")
 
 
 def _name_run_before(toks: Tokens, k: int) -> int:
@@ -540,15 +498,7 @@ def _described_names(toks: Tokens) -> list[tuple[int, int, str]]:
 
 # Lower-case nouns that introduce a company, broadcaster or body by name:
 # "state broadcaster Al Ekhbariya", "drone maker Baykar", "consultancy EcoAndes".
-ORG_TYPE_NOUNS = frozenset("""
-company firm consultancy broadcaster newspaper daily tabloid weekly maker manufacturer
-producer carrier airline lender insurer conglomerate giant startup start-up operator
-developer contractor brokerage bank outlet publisher retailer supplier exporter importer
-miner shipbuilder automaker carmaker chipmaker pollster watchdog regulator think-tank
-group agency station charity network channel
-companies firms groups banks lenders carriers airlines broadcasters newspapers charities
-planemaker refiner utility shipper steelmaker ngo NGO
-""".split())
+ORG_TYPE_NOUNS = data_words("organizations_org_type_nouns.txt")
 # Plural type nouns introduce a list: "energy firms Alpha and Beta".
 _PLURAL_TYPE_NOUNS = frozenset(w for w in ORG_TYPE_NOUNS if w.endswith("s")
                                and w not in ("news", "press"))
@@ -687,7 +637,7 @@ def find_organizations(text: str) -> list[Entity]:
     return [Entity(name, c) for name, c in counts.items()]
 
 
-_INITIAL_SKIP = frozenset("of the for on and in &".split())
+_INITIAL_SKIP = data_words("organizations_initial_skip.txt")
 
 
 def _merge_spelled_out(counts: dict[str, int]) -> None:
@@ -707,7 +657,7 @@ def _merge_spelled_out(counts: dict[str, int]) -> None:
             counts[host] += counts.pop(name)
 
 
-_ACR_CONNECTORS = frozenset("of the for on and in & , '".split())
+_ACR_CONNECTORS = data_words("organizations_acr_connectors.txt")
 _ACR_MAX_WORDS = 12
 
 
@@ -769,7 +719,7 @@ def defined_acronyms(toks: Tokens) -> list[tuple[int, int, str]]:
 _acr_memo: tuple | None = None
 
 
-_PARTY_NOUNS = frozenset("party movement coalition alliance bloc group militia".split())
+_PARTY_NOUNS = data_words("organizations_party_nouns.txt")
 
 
 def _acronym_like(word: str) -> bool:

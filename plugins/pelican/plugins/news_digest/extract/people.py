@@ -34,6 +34,7 @@ from .lexicon import (
     SPEECH_VERBS,
     STOP,
     Tokens,
+    data_words,
     is_acronym,
     is_cap,
     mask_credits,
@@ -62,15 +63,15 @@ _BYLINE_MAX = 90
 # Separators between the names (and the outlet or place) of one byline.
 _BYLINE_SPLIT = re.compile(r"\s*(?:[|,/;&]|\b(?:and|in|for|with)\b)\s*", re.IGNORECASE)
 # Honorifics that are also surnames (only taken as one after a given name).
-_TITLE_SURNAMES = frozenset("bishop cardinal pastor lord pope king prince".split())
+_TITLE_SURNAMES = data_words("people_title_surnames.txt")
 # Calendar abbreviations (stop words) that are also given or middle names.
-_CALENDAR_NAME_WORDS = frozenset("thu sun may mon jun jan".split())
+_CALENDAR_NAME_WORDS = data_words("people_calendar_name_words.txt")
 # Honorifics that are also family names, taken as the last word of a longer name.
-_HONORIFIC_SURNAMES = frozenset("haji hajji alhaji mallam malam sayed syed".split())
+_HONORIFIC_SURNAMES = data_words("people_honorific_surnames.txt")
 _OPEN_QUOTES = frozenset('"“')
 _CLOSE_QUOTES = frozenset('"”')
-_ADVERBS = frozenset("also then later again first now previously had has have has also".split())
-_APPOS_DET = frozenset("a an the".split())
+_ADVERBS = data_words("people_adverbs.txt")
+_APPOS_DET = data_words("people_appos_det.txt")
 _NON_ROLE_START = NATIONALITIES | (STOP - ROLE_HEADS - ROLE_MODIFIERS)
 
 
@@ -164,10 +165,10 @@ def _title_before(toks: Tokens, i: int) -> bool:
 
 
 # Titles written as two capitals: "Deputy PM Name" is a title and a name, not initials.
-_TITLE_ACRONYMS = frozenset("PM MP VP".split())
+_TITLE_ACRONYMS = data_words("people_title_acronyms.txt")
 # Regnal numbers ("Charles III", "Mswati III") and generational suffixes ("Jr.").
-_REGNAL = frozenset("II III IV VI VII VIII IX XI XII XIII XIV XV XVI".split())
-_GENERATIONAL = frozenset("Jr Sr".split())
+_REGNAL = data_words("people_regnal.txt")
+_GENERATIONAL = data_words("people_generational.txt")
 
 
 def _name_suffix(toks: Tokens, j: int, name: list[str]) -> int:
@@ -397,15 +398,7 @@ def _verb_next(toks: Tokens, end: int) -> bool:
 
 
 # Nouns that only describe people: "X, a member of ...", "X, the mother of ...".
-PERSON_NOUNS = frozenset("""
-member members resident residents mother father son daughter wife husband widow widower
-brother sister cousin uncle aunt grandmother grandfather grandson granddaughter niece nephew
-survivor veteran student teacher farmer nurse doctor refugee volunteer witness owner
-economist analyst lawyer researcher academic journalist activist scientist historian
-lecturer scholar professor expert consultant engineer
-businessman businesswoman shopkeeper trader worker retiree pensioner resident native
-mother-of-two father-of-two relative relatives friend colleague neighbour neighbor
-""".split())
+PERSON_NOUNS = data_words("people_person_nouns.txt")
 _AGE_MAX = 120
 
 
@@ -433,7 +426,7 @@ def _described_as_person(toks: Tokens, end: int) -> bool:
     return False
 
 
-_LOCATIVES = frozenset("in at near from outside".split())
+_LOCATIVES = data_words("people_locatives.txt")
 
 
 def _locative_before(toks: Tokens, start: int, end: int) -> bool:
@@ -480,7 +473,7 @@ def _appositive_role(toks: Tokens, end: int) -> str:
     return ""
 
 
-_ROLE_OBJ_PREP = frozenset("for to of".split())
+_ROLE_OBJ_PREP = data_words("people_role_obj_prep.txt")
 
 
 def _strip_role_object(toks: Tokens, start: int, end: int, name: list[str],
@@ -608,17 +601,10 @@ PLURAL_ROLES = {
 
 
 # Verbs whose object is usually a person ("rebels toppled Bashar Assad in December").
-_PERSON_OBJECT_VERBS = frozenset("""
-met meet meets meeting thanked toppled ousted overthrew replaced replaces succeeded succeeds
-appointed appoints named nominated sacked fired dismissed received receives hosted hosts
-phoned accompanied interviewed arrested detained killed assassinated elected defeated
-endorsed congratulated pardoned sanctioned
-""".split())
+_PERSON_OBJECT_VERBS = data_words("people_person_object_verbs.txt")
 # What may follow such an object: punctuation or a function word, not a noun
 # ("met Hyundai Rotem executives" is no person).
-_AFTER_OBJECT = frozenset("""
-in on at and for to who whose after during last this since before over with from as
-""".split())
+_AFTER_OBJECT = data_words("people_after_object.txt")
 
 
 def _object_of_person_verb(toks: Tokens, start: int, end: int) -> bool:

@@ -36,6 +36,7 @@ from .lexicon import (
     ROLE_MODIFIERS,
     STOP,
     Tokens,
+    data_words,
     dateline_spans,
     fold,
     in_spans,
@@ -55,26 +56,18 @@ def _index() -> dict[str, tuple[str, int, int]]:
 
 
 # Suffixes that may follow a nationality adjective: "Indian Ocean", "Arabian Peninsula".
-_NATIONALITY_FEATURES = frozenset("Ocean Sea Peninsula Subcontinent Desert".split())
-_ORDINAL_WORDS = frozenset("First Second Third Fourth Fifth".split())
+_NATIONALITY_FEATURES = data_words("places_nationality_features.txt")
+_ORDINAL_WORDS = data_words("places_ordinal_words.txt")
 # Continents that take a direction: "West Africa", "Central Asia", "Northern Europe".
-_CONTINENT_WORDS = frozenset("Africa Asia Europe America Pacific Atlantic".split())
-_CONTINENT_DIRS = frozenset("""
-North South East West Northern Southern Eastern Western Central Southeast Southeastern
-Northeast Northeastern Southwest Southwestern Northwest Northwestern Sub-Saharan
-""".split())
+_CONTINENT_WORDS = data_words("places_continent_words.txt")
+_CONTINENT_DIRS = data_words("places_continent_dirs.txt")
 # Feature word + "of" + name ("Bay of Bengal", "Strait of Hormuz", "Isle of Man").
-_FEATURE_OF = frozenset("Bay Gulf Sea Strait Straits Isle Islands Cape Horn Sea".split())
+_FEATURE_OF = data_words("places_feature_of.txt")
 # Feature word + name ("Lake Kivu", "Mount Elgon", "Cape Horn").
-_FEATURE_PREFIX = frozenset("Lake Mount Mt Cape Isle River".split())
+_FEATURE_PREFIX = data_words("places_feature_prefix.txt")
 # Lower-case admin word after a region name ("the Kherson region").
-_ADMIN_LOWER = frozenset("""
-region province oblast governorate prefecture area county district state municipality
-emirate
-""".split())
-_DIRECTIONS = frozenset("""
-North South East West Northern Southern Eastern Western Central Upper Lower Greater
-""".split())
+_ADMIN_LOWER = data_words("places_admin_lower.txt")
+_DIRECTIONS = data_words("places_directions.txt")
 _MAX_FEATURE_WORDS = 3
 
 
@@ -191,18 +184,12 @@ def _features(toks: Tokens, words) -> dict[int, tuple[int, str]]:
 
 # Lower-case nouns that name a settlement or area: "the border town of X",
 # "X, a silt island in ...". What follows "of" (or precedes ", a ...") is a place.
-_SETTLEMENT_NOUNS = frozenset("""
-town village city port island islands oasis enclave camp settlement hamlet township
-district atoll archipelago
-""".split())
-_LOWER_DIRECTIONS = frozenset("""
-northern southern eastern western central north-eastern north-western south-eastern
-south-western northeastern northwestern southeastern southwestern
-""".split())
+_SETTLEMENT_NOUNS = data_words("places_settlement_nouns.txt")
+_LOWER_DIRECTIONS = data_words("places_lower_directions.txt")
 # Particles inside a place or personal name ("Mocimboa da Praia", "van der Linden").
 _NAME_PARTICLES = PARTICLES - {"al", "el", "y"}
-_PLACE_PREPS = frozenset("in across into throughout from of to".split())
-_APPOS_PREP = frozenset("in on near off of outside along".split())
+_PLACE_PREPS = data_words("places_place_preps.txt")
+_APPOS_PREP = data_words("places_appos_prep.txt")
 
 
 def _settlement(toks: Tokens, words, h: int) -> tuple[int, int, str] | None:
@@ -248,16 +235,10 @@ def _settlement(toks: Tokens, words, h: int) -> tuple[int, int, str] | None:
 
 
 # Lower-case feature nouns after "the <Name>" ("the Seme border"), and what may follow.
-_LOWER_FEATURES = frozenset("""
-border plain plains plateau peninsula valley lagoon delta basin highlands hills coast
-crossing frontier corridor mountains range marshes
-""".split())
-_AFTER_FEATURE = frozenset("""
-in near with and of to that where which between from on at into along area region
-while as after before since but or when for
-""".split())
+_LOWER_FEATURES = data_words("places_lower_features.txt")
+_AFTER_FEATURE = data_words("places_after_feature.txt")
 # Prepositions that only take a place: "through Badagry", "around Morowali".
-_NEAR_PREPS = frozenset("near around outside through".split())
+_NEAR_PREPS = data_words("places_near_preps.txt")
 _FEATURE_TRIGGERS = (_FEATURE_OF | _FEATURE_PREFIX | FEATURE_SUFFIXES | _ADMIN_LOWER
                      | _LOWER_DIRECTIONS | _SETTLEMENT_NOUNS | _LOWER_FEATURES | _NEAR_PREPS)
 
@@ -359,14 +340,14 @@ def match_places(toks: Tokens, datelines: tuple = ()) -> list[tuple[int, int, st
 
 _DIR_INITIALS = {"N": "North", "S": "South", "E": "East", "W": "West"}
 # A direction after a region's name: "Mashonaland West", "Matabeleland North".
-_DIRECTION_AFTER = frozenset("North South East West Central".split())
+_DIRECTION_AFTER = data_words("places_direction_after.txt")
 
 
-_PRONOUNS = frozenset("his her".split())  # "His Excellency", but "His Africa adviser"
+_PRONOUNS = data_words("places_pronouns.txt")  # "His Excellency", but "His Africa adviser"
 
 
 # Last words of a state's formal name: "the Kyrgyz Republic", "the United Kingdom".
-_STATE_WORDS = frozenset("Republic Kingdom Federation Emirates".split())
+_STATE_WORDS = data_words("places_state_words.txt")
 
 
 def _state_name(toks: Tokens, i: int, end: int) -> bool:
@@ -460,10 +441,7 @@ def _merge_same_place(counts: dict[str, int]) -> None:
                 break
 
 
-_ADMIN_AFTER = frozenset("""
-province provinces region regions state states city county district governorate
-oblast prefecture department municipality
-""".split())
+_ADMIN_AFTER = data_words("places_admin_after.txt")
 
 
 def _admin_after(toks: Tokens, end: int) -> bool:
