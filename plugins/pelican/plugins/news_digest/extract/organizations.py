@@ -10,6 +10,8 @@ All matching walks the token list once.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from ..model import Entity
 from .gazetteer import is_place, place_kind
@@ -114,12 +116,21 @@ def match_organizations(toks: Tokens, datelines: tuple = ()) -> list[tuple[int, 
 
     The last result is memoized: places and people ask about the same text.
     """
+    return _scanned(toks, datelines).out
+
+
+def matched_by(toks: Tokens, datelines: tuple = ()) -> list[str]:
+    """The name of the rule (``RULES``) that found each of ``match_organizations``' matches."""
+    return _scanned(toks, datelines).rules
+
+
+def _scanned(toks: Tokens, datelines: tuple) -> _Scan:
     global _memo
     if _memo is not None and _memo[0] is toks and _memo[1] == datelines:
         return _memo[2]
-    out = _match_organizations(toks, datelines)
-    _memo = (toks, datelines, out)
-    return out
+    s = _scan(toks, datelines)
+    _memo = (toks, datelines, s)
+    return s
 
 
 # Lower-case nouns that, after "J.P. Name", show a firm rather than a person.
@@ -141,200 +152,310 @@ def _initial_firms(toks: Tokens) -> frozenset[str]:
             out.add(f"{words[i]} {words[i + 1]}")
 
 
-def _match_organizations(toks: Tokens, datelines: tuple) -> list[tuple[int, int, str]]:
-    lex = _load()
-    words, kinds = toks.words, toks.kinds
-    n = len(words)
-    out: list[tuple[int, int, str]] = []
-    firms = _initial_firms(toks)
-    plain_until = 0  # tokens before this lie in a scanned capitalized run with no head
+@dataclass
+class _Scan:
+    """One left-to-right pass of the organization rules over a text's tokens."""
+
+    toks: Tokens
+    datelines: tuple
+    lex: dict[str, str]
+    firms: frozenset[str]
+    out: list[tuple[int, int, str]] = field(default_factory=list)
+    rules: list[str] = field(default_factory=list)  # the rule that found each match
+    plain_until: int = 0  # tokens before this lie in a scanned capitalized run with no head
+    defer: tuple[int, int, str] | None = None  # a lexicon name inside a longer run
+
+    def add(self, rule: str, a: int, b: int, name: str) -> None:
+        self.out.append((a, b, name))
+        self.rules.append(rule)
+
+
+def _initials_firm(s: _Scan, i: int) -> int | None:
+    """``J.P. Name analysts``: initials and a name the text uses as a firm."""
+    words, n = s.toks.words, len(s.toks.words)
+    w = words[i]
+    if s.firms and s.toks.kinds[i] == "a" and i + 1 < n and f"{w} {words[i + 1]}" in s.firms:
+        s.add("initials firm", i, i + 2, f"{w} {words[i + 1]}")
+        return i + 2
+    return None
+
+
+def _dateline(s: _Scan, i: int) -> int | None:
+    """``KYIV (AP) —``: the dateline's place and credited agency are no organization."""
+    if s.datelines and in_spans(s.toks.starts[i], s.datelines):
+        return i + 1
+    return None
+
+
+def _military_unit(s: _Scan, i: int) -> int | None:
+    """``25th Infantry Division``, ``3rd Marine Regiment``."""
+    words, kinds, n = s.toks.words, s.toks.kinds, len(s.toks.words)
+    w = words[i]
+    if not (kinds[i] == "n" and w[-2:] in ("st", "nd", "rd", "th") and i + 1 < n
+            and kinds[i + 1] == "w" and words[i + 1][:1].isupper()):
+        return None
+    j = i + 1
+    while j < n and j - i <= 4 and kinds[j] == "w" and words[j][:1].isupper() \
+            and words[j].lower() not in _UNIT_HEADS:
+        j += 1
+    if j < n and j - i <= 4 and words[j].lower() in _UNIT_HEADS and words[j][:1].isupper():
+        s.add("military unit", i, j + 1, " ".join(words[i:j + 1]))
+        return j + 1
+    return None
+
+
+def _not_capitalized(s: _Scan, i: int) -> int | None:
+    """A token that is no capitalized word: a lower-case lexicon name ("al Qaeda",
+    "al-Shabaab"), else nothing here."""
+    words, kinds, n = s.toks.words, s.toks.kinds, len(s.toks.words)
+    w, kind = words[i], kinds[i]
+    if kind in "wa" and w[:1].isupper():
+        return None
+    if kind == "w" and w in _lex_first and w[:1].islower():
+        end = i + 1
+        while end < n and end - i < _lex_max and kinds[end] in "wa":
+            end += 1
+        hit = next(((e, s.lex[" ".join(words[i:e])]) for e in range(end, i, -1)
+                    if " ".join(words[i:e]) in s.lex), None)
+        if hit:
+            s.add("lexicon", i, hit[0], hit[1])
+            return hit[0]
+    return i + 1
+
+
+def _typed(s: _Scan, i: int) -> int | None:
+    """``miner Kasoro``, ``energy firms Alpha and Beta``: a name after its type noun."""
+    toks, words, kinds, n = s.toks, s.toks.words, s.toks.kinds, len(s.toks.words)
+    if not (i > 0 and not toks.sent[i] and (words[i - 1] in ORG_TYPE_NOUNS or (
+            toks.sent[i - 1] and words[i - 1].lower() in ORG_TYPE_NOUNS))):
+        return None
+    end = _typed_name(toks, i)
+    if not end:
+        return None
+    s.add("named by its type", i, end, " ".join(words[i:end]))
+    if (words[i - 1] in _PLURAL_TYPE_NOUNS and end + 1 < n and words[end] == "and"
+            and kinds[end + 1] == "w" and words[end + 1][:1].isupper()):
+        end2 = _typed_name(toks, end + 1)  # "... firms Alpha and Beta"
+        if end2:
+            s.add("named by its type", end + 1, end2, " ".join(words[end + 1:end2]))
+            end = end2
+    return end
+
+
+def _the_before_lexicon(s: _Scan, i: int) -> int | None:
+    """``The Organization for Security and ...``: the lexicon name after "The"."""
+    words = s.toks.words
+    if words[i] == "The" and i + 1 < len(words) and words[i + 1] in _lex_first:
+        return i + 1
+    return None
+
+
+def _lexicon_name(s: _Scan, i: int) -> int | None:
+    """A name in data/organizations.txt, longest first (``Likud Party`` with its head).
+
+    A lexicon name that starts a longer pattern name (Hamas Political Bureau) is still
+    recorded as itself, unless it is itself a multi-word name inside a longer one
+    ("United Nations Verification Mission in Colombia"): then it waits (``defer``)."""
+    toks, words, kinds, n = s.toks, s.toks.words, s.toks.kinds, len(s.toks.words)
+    if words[i] not in _lex_first:
+        return None
+    lim = i + 1
+    while lim < n and lim - i < _lex_max and kinds[lim] in "wa" and not toks.poss[lim - 1]:
+        lim += 1
+    hit = next(((end, s.lex[" ".join(words[i:end])]) for end in range(lim, i, -1)
+                if s.lex.get(" ".join(words[i:end]))), None)
+    if hit is None:
+        return None
+    end, name = hit
+    if end < n and kinds[end] == "w" and words[end].lower() in HEADS and words[end][:1].isupper():
+        end, name = end + 1, " ".join(words[i:end + 1])  # "Likud Party"
+        placed = _extend_place(toks, end)  # "European Union Mission in Armenia"
+        if placed > end:
+            end, name = placed, " ".join(words[i:placed])
+    if not (end - i > 1 and end < n and kinds[end] == "w"
+            and words[end][:1].isupper() and words[end].lower() not in STOP):
+        s.add("lexicon", i, end, name)
+        return end
+    s.defer = (i, end, name)
+    return None
+
+
+def _channel(s: _Scan, i: int) -> int | None:
+    """Broadcasters: ``Channel 12``, ``Channel 4 News``."""
+    words, kinds, n = s.toks.words, s.toks.kinds, len(s.toks.words)
+    if not (words[i] == "Channel" and i + 1 < n and kinds[i + 1] == "n"):
+        return None
+    end = i + 2
+    if end < n and words[end] == "News":
+        end += 1
+    s.add("channel", i, end, " ".join(words[i:end]))
+    return end
+
+
+def _deferred(s: _Scan, i: int) -> int | None:
+    """The lexicon name that waited for a longer run which did not make a name."""
+    if s.defer is None:
+        return None
+    s.add("lexicon", *s.defer)
+    return s.defer[1]
+
+
+def _acronym(s: _Scan, i: int) -> int | None:
+    """``CIA``, ``NBC``, ``IAEA``: not a place's short form, shouting, or initials."""
+    w = s.toks.words[i]
+    if is_acronym(w) and w.replace(".", "").upper() not in _NOT_ORG_ACRONYMS \
+            and not _shouting(s.toks, i) and not _initials(s.toks, i) and not _place_acronym(w):
+        s.add("acronym", i, i + 1, w)
+    return i + 1
+
+
+def _head_run(s: _Scan, i: int) -> int | None:
+    """A capitalized run with a head word (``Ministry``, ``Party``, ``Council``...),
+    allowing "of/for/and/the" between capitalized words. A run with no head word ends
+    at the same token from any later start inside it: scanned once, not once per start
+    (linear time on long capitalized runs)."""
+    toks, words = s.toks, s.toks.words
+    if i < s.plain_until:
+        j, last_head = s.plain_until, -1
+    else:
+        j, last_head = _cap_run(toks, i)
+        if last_head < 0:
+            s.plain_until = j
+    if last_head < 0:
+        return None
+    run_end = j
+    while run_end > i and words[run_end - 1] in ("of", "for", "and", "on", "the"):
+        run_end -= 1  # trim connector words at the end
+    start = _run_start(toks, i, last_head)
+    nxt = _split_at_and(s, start, last_head)
+    if nxt is not None:
+        return nxt
+    end, run_end = _run_name_end(toks, last_head, run_end)
+    if (start >= 2 and words[start - 1] in ("of", "for")
+            and words[start - 2].lower() in ROLE_HEADS
+            and (words[start] == "State" or portfolio_end(toks, start) > start)):
+        # "Minister of State and Cabinet member": a portfolio, not a body
+        # (but "chief executive of Vietnam Airlines" is one)
+        return max(run_end, i + 1)
+    if s.defer is not None and end <= s.defer[1]:
+        s.add("lexicon", *s.defer)
+        return s.defer[1]
+    # A head word preceded only by nationality/role words is not a name
+    # on its own ("Israeli army", "the Cabinet").
+    core = [x for x in words[start:last_head] if x.lower() not in NATIONALITIES]
+    proper = words[last_head].lower() in PROPER_HEADS and run_end == last_head + 1
+    if core or end > last_head + 1 or proper:
+        name = " ".join(words[start:end]).replace(" , ", ", ").replace(" ' ", "' ")
+        if any(toks.poss[start:end - 1]):
+            name = _join_name(toks, start, end)  # "People's Bank of China"
+        s.add("capitalized run with a head word", start, end, name)
+    return max(run_end, end, i + 1)
+
+
+def _run_start(toks: Tokens, i: int, last_head: int) -> int:
+    """The run's first name word: not a leading sentence word, month, honorific or
+    "-based" adjective ("Cairo-based Al-Ahram Center")."""
+    words = toks.words
+    start = i
+    while start < last_head and ((words[start].lower() in STOP
+                                  and not (words[start].lower() in _LEAD_KEEP
+                                           and not toks.sent[start])
+                                  and not (len(words[start]) > 1
+                                           and words[start].isupper())) or
+                                 words[start].lower() in MONTHS or
+                                 words[start].lower() in HONORIFICS):
+        start += 1
+    while start < last_head and words[start].lower().endswith(_ADJ_SUFFIXES):
+        start += 1
+    return start
+
+
+def _split_at_and(s: _Scan, start: int, last_head: int) -> int | None:
+    """Where to look again when "and" inside the run joins two things, else None.
+
+    "Commission President A. Name and European Council" (a title and a person before
+    "and"), "Kinshasa and United Nations experts" (a place before "and"), and "Acme
+    Widgets Ltd and Borealis Holdings" (two names: the first is recorded)."""
+    words = s.toks.words
+    a = next((a for a in range(start + 1, last_head) if words[a] == "and"), -1)
+    if a <= 0:
+        return None
+    if start > 0 and words[start - 1].lower() in ROLE_HEADS \
+            and words[start - 1].lower() not in HEADS:
+        return a + 1
+    if _place_then_name(s.toks, start, a):
+        return a + 1
+    if a >= start + 2 and words[a - 1].lower() in HEADS and words[a - 1][:1].isupper():
+        s.add("capitalized run with a head word", start, a, " ".join(words[start:a]))
+        return a + 1
+    return None
+
+
+def _run_name_end(toks: Tokens, last_head: int, run_end: int) -> tuple[int, int]:
+    """(end of the name, end of the run) after the head word: "Department of Justice",
+    "Commission on Human Rights", "Ministry of Fisheries, Animal Husbandry and
+    Dairying", "... Mission in Colombia"."""
+    words, n = toks.words, len(toks.words)
+    end = last_head + 1
+    if end < run_end and words[end] in ("of", "for", "on"):
+        end = run_end
+        if (end - 2 > last_head and words[end - 2] == "and"
+                and is_acronym(words[end - 1]) and words[end - 1] in _load()):
+            end -= 2  # "Organization for Migration and UNHCR": a known second name
+            run_end = end
+    if end + 1 < n and words[last_head + 1] in ("of", "for"):
+        pe = portfolio_end(toks, last_head + 2)
+        if pe > last_head + 2:
+            end = max(end, pe)
+    return _extend_place(toks, end), run_end
+
+
+# The rules, in the order they are tried at each token; the first that returns the
+# next position wins (a rule that does not apply returns None).
+RULES: tuple[tuple[str, Callable[[_Scan, int], int | None]], ...] = (
+    ("initials firm", _initials_firm),
+    ("dateline", _dateline),
+    ("military unit", _military_unit),
+    ("not capitalized", _not_capitalized),
+    ("named by its type", _typed),
+    ("The before a lexicon name", _the_before_lexicon),
+    ("lexicon", _lexicon_name),
+    ("channel", _channel),
+    ("capitalized run with a head word", _head_run),
+    ("deferred lexicon name", _deferred),
+    ("acronym", _acronym),
+)
+
+
+def _scan(toks: Tokens, datelines: tuple) -> _Scan:
+    """Every rule at every token, left to right; then the names described by a noun."""
+    s = _Scan(toks, datelines, _load(), _initial_firms(toks))
+    n = len(toks.words)
     i = 0
     while i < n:
-        w = words[i]
-        kind = kinds[i]
-        defer = None
-        if firms and kind == "a" and i + 1 < n and f"{w} {words[i + 1]}" in firms:
-            out.append((i, i + 2, f"{w} {words[i + 1]}"))  # "J.P. Morgan analysts"
-            i += 2
-            continue
-        if datelines and in_spans(toks.starts[i], datelines):
-            i += 1  # "KYIV (AP) —": the dateline's place and credited agency
-            continue
-        if kind == "n" and w[-2:] in ("st", "nd", "rd", "th") and i + 1 < n \
-                and kinds[i + 1] == "w" and words[i + 1][:1].isupper():
-            # Military units: "25th Infantry Division", "3rd Marine Regiment".
-            j = i + 1
-            while j < n and j - i <= 4 and kinds[j] == "w" and words[j][:1].isupper() \
-                    and words[j].lower() not in _UNIT_HEADS:
-                j += 1
-            if j < n and j - i <= 4 and words[j].lower() in _UNIT_HEADS and words[j][:1].isupper():
-                out.append((i, j + 1, " ".join(words[i:j + 1])))
-                i = j + 1
-                continue
-        if kind not in "wa" or not (w[:1].isupper()):
-            if kind == "w" and w in _lex_first and w[:1].islower():
-                # lower-case lexicon names: "al Qaeda", "al-Shabaab"
-                end = i + 1
-                while end < n and end - i < _lex_max and kinds[end] in "wa":
-                    end += 1
-                hit = next(((e, lex[" ".join(words[i:e])]) for e in range(end, i, -1)
-                            if " ".join(words[i:e]) in lex), None)
-                if hit:
-                    out.append((i, hit[0], hit[1]))
-                    i = hit[0]
-                    continue
-            i += 1
-            continue
-        if i > 0 and not toks.sent[i] and (words[i - 1] in ORG_TYPE_NOUNS or (
-                toks.sent[i - 1] and words[i - 1].lower() in ORG_TYPE_NOUNS)):  # "Miner X"
-            end = _typed_name(toks, i)
-            if end:
-                out.append((i, end, " ".join(words[i:end])))
-                if (words[i - 1] in _PLURAL_TYPE_NOUNS and end + 1 < n and words[end] == "and"
-                        and kinds[end + 1] == "w" and words[end + 1][:1].isupper()):
-                    end2 = _typed_name(toks, end + 1)  # "... firms Alpha and Beta"
-                    if end2:
-                        out.append((end + 1, end2, " ".join(words[end + 1:end2])))
-                        end = end2
-                i = end
-                continue
-        if w == "The" and i + 1 < n and words[i + 1] in _lex_first:
-            i += 1  # "The Organization for Security and ...": the lexicon name after it
-            continue
-        # Lexicon, longest first.
-        if w in _lex_first:
-            hit = None
-            lim = i + 1
-            while lim < n and lim - i < _lex_max and kinds[lim] in "wa" and not toks.poss[lim - 1]:
-                lim += 1
-            for end in range(lim, i, -1):
-                name = lex.get(" ".join(words[i:end]))
-                if name:
-                    hit = (end, name)
-                    break
-            if hit:
-                end, name = hit
-                if end < n and kinds[end] == "w" and words[end].lower() in HEADS \
-                        and words[end][:1].isupper():
-                    end, name = end + 1, " ".join(words[i:end + 1])  # "Likud Party"
-                    placed = _extend_place(toks, end)  # "European Union Mission in Armenia"
-                    if placed > end:
-                        end, name = placed, " ".join(words[i:placed])
-                # A lexicon name that starts a longer pattern name (Hamas Political
-                # Bureau) is still recorded as itself, unless it is itself a
-                # multi-word name inside a longer one ("United Nations
-                # Verification Mission in Colombia").
-                if not (end - i > 1 and end < n and kinds[end] == "w"
-                        and words[end][:1].isupper() and words[end].lower() not in STOP):
-                    out.append((i, end, name))
-                    i = end
-                    continue
-                defer = (i, end, name)
-        # Broadcasters: Channel 12, Channel 14.
-        if w == "Channel" and i + 1 < n and kinds[i + 1] == "n":
-            end = i + 2
-            if end < n and words[end] == "News":
-                end += 1  # "Channel 4 News"
-            out.append((i, end, " ".join(words[i:end])))
-            i = end
-            continue
-        # Capitalized run, allowing "of/for/and/the" between capitalized words. A run
-        # with no head word ends at the same token from any later start inside it:
-        # scanned once, not once per start (linear time on long capitalized runs).
-        if i < plain_until:
-            j, last_head = plain_until, -1
+        s.defer = None
+        for _name, rule in RULES:
+            nxt = rule(s, i)
+            if nxt is not None:
+                i = nxt
+                break
         else:
-            j, last_head = _cap_run(toks, i)
-            if last_head < 0:
-                plain_until = j
-        run_end = j
-        # trim connector words at the end
-        while run_end > i and words[run_end - 1] in ("of", "for", "and", "on", "the"):
-            run_end -= 1
-        if last_head >= 0:
-            start = i
-            # drop leading sentence words, months, honorifics
-            while start < last_head and ((words[start].lower() in STOP
-                                          and not (words[start].lower() in _LEAD_KEEP
-                                                   and not toks.sent[start])
-                                          and not (len(words[start]) > 1
-                                                   and words[start].isupper())) or
-                                         words[start].lower() in MONTHS or
-                                         words[start].lower() in HONORIFICS):
-                start += 1
-            while start < last_head and words[start].lower().endswith(_ADJ_SUFFIXES):
-                start += 1  # "Cairo-based Al-Ahram Center"
-            # "Commission President A. Name and European Council": a title and a
-            # person before "and" are not part of the name after it
-            if start > 0 and words[start - 1].lower() in ROLE_HEADS \
-                    and words[start - 1].lower() not in HEADS:
-                a = next((a for a in range(start + 1, last_head) if words[a] == "and"), -1)
-                if a > 0:
-                    i = a + 1  # look again from the name after "and"
-                    continue
-            a = next((a for a in range(start + 1, last_head) if words[a] == "and"), -1)
-            if a > 0 and _place_then_name(toks, start, a):
-                i = a + 1  # look again from the name after "and"
-                continue
-            if a >= start + 2 and words[a - 1].lower() in HEADS and words[a - 1][:1].isupper():
-                # "Acme Widgets Ltd and Borealis Holdings": two names joined by "and"
-                out.append((start, a, " ".join(words[start:a])))
-                i = a + 1
-                continue
-            end = last_head + 1
-            # "Department of Justice", "Court of Justice", "Ministry of Foreign Affairs"
-            if end < run_end and words[end] in ("of", "for", "on"):
-                end = run_end  # "Commission on Human Rights"
-                if (end - 2 > last_head and words[end - 2] == "and"
-                        and is_acronym(words[end - 1]) and words[end - 1] in _load()):
-                    end -= 2  # "Organization for Migration and UNHCR": a known second name
-                    run_end = end
-            if end + 1 < n and words[last_head + 1] in ("of", "for"):
-                # "Ministry of Fisheries, Animal Husbandry and Dairying"
-                pe = portfolio_end(toks, last_head + 2)
-                if pe > last_head + 2:
-                    end = max(end, pe)
-            end = _extend_place(toks, end)
-            if (start >= 2 and words[start - 1] in ("of", "for")
-                    and words[start - 2].lower() in ROLE_HEADS
-                    and (words[start] == "State" or portfolio_end(toks, start) > start)):
-                # "Minister of State and Cabinet member": a portfolio, not a body
-                # (but "chief executive of Vietnam Airlines" is one)
-                i = max(run_end, i + 1)
-                continue
-            # A head word preceded only by nationality/role words is not a name
-            # on its own ("Israeli army", "the Cabinet").
-            core = [x for x in words[start:last_head] if x.lower() not in NATIONALITIES]
-            proper = words[last_head].lower() in PROPER_HEADS and run_end == last_head + 1
-            if defer is not None and end <= defer[1]:
-                out.append(defer)
-                i = defer[1]
-                continue
-            if (core or end > last_head + 1 or proper) :
-                name = " ".join(words[start:end]).replace(" , ", ", ").replace(" ' ", "' ")
-                if any(toks.poss[start:end - 1]):
-                    name = _join_name(toks, start, end)  # "People's Bank of China"
-                out.append((start, end, name))
-            i = max(run_end, end, i + 1)
-            continue
-        if defer is not None:
-            out.append(defer)
-            i = defer[1]
-            continue
-        # Acronyms: CIA, NBC, IAEA.
-        if is_acronym(w) and w.replace(".", "").upper() not in _NOT_ORG_ACRONYMS \
-                and not _shouting(toks, i) and not _initials(toks, i) and not _place_acronym(w):
-            out.append((i, i + 1, w))
-        i += 1
+            i += 1
     extra = _described_names(toks)
     if extra:
         taken = bytearray(n)
-        for a, b, _ in out:
+        for a, b, _ in s.out:
             taken[a:b] = b"\x01" * (b - a)
         new = [m for m in extra if not any(taken[m[0]:m[1]])]
         if new:
-            out = sorted(out + new)
-    return out
+            s.out, s.rules = _sorted_with_rules(s, new)
+    return s
+
+
+def _sorted_with_rules(s: _Scan, new: list[tuple[int, int, str]]):
+    pairs = sorted([*zip(s.out, s.rules, strict=True),
+                    *((m, "described by a noun") for m in new)], key=lambda p: p[0])
+    return [m for m, _ in pairs], [r for _, r in pairs]
 
 
 def _cap_run(toks: Tokens, i: int) -> tuple[int, int]:
