@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..model import Entity
+from ..model import TEXT, Entity, Provenance
 from .gazetteer import is_place, place_kind
 from .lexicon import (
     HONORIFICS,
@@ -711,7 +711,10 @@ def find_organizations(text: str) -> list[Entity]:
     text = mask_credits(text)
     toks = tokenize(text)
     words, n = toks.words, len(toks.words)
-    matches = match_organizations(toks, dateline_spans(text))
+    spans_of_datelines = dateline_spans(text)
+    matches = match_organizations(toks, spans_of_datelines)
+    rule_at = {(a, b): rule for (a, b, _), rule
+               in zip(matches, matched_by(toks, spans_of_datelines), strict=True)}
     defined = defined_acronyms(toks)
     alias: dict[str, str] = {}
     if defined:
@@ -730,6 +733,7 @@ def find_organizations(text: str) -> list[Entity]:
                 and is_acronym(words[end + 1]) and words[end + 1] != name):
             alias.setdefault(words[end + 1], name)
     counts: dict[str, int] = {}
+    how: dict[str, str] = {}  # the rule that found the first mention: the provenance
     first_spelling: dict[str, str] = {}
     for i, end, name in matches:
         if is_place(name):
@@ -739,6 +743,7 @@ def find_organizations(text: str) -> list[Entity]:
         name = alias.get(name, name)
         name = first_spelling.setdefault(_spelling(name), name)  # one entry per spelling
         counts[name] = counts.get(name, 0) + 1
+        how.setdefault(name, rule_at.get((i, end), "defined with its acronym"))
     # A bare head word ("the Commission") or a shorter name ("the Security Council")
     # repeats the one longer name ending in it ("United Nations Security Council").
     bare = [k for k in counts if k.rsplit(" ", 1)[-1].lower() in HEADS]
@@ -755,7 +760,7 @@ def find_organizations(text: str) -> list[Entity]:
         if len(hosts) == 1:
             counts[hosts[0]] += counts.pop(name)
     _merge_spelled_out(counts)
-    return [Entity(name, c) for name, c in counts.items()]
+    return [Entity(name, c, Provenance(TEXT, how[name])) for name, c in counts.items()]
 
 
 _INITIAL_SKIP = data_words("organizations_initial_skip.txt")
