@@ -4,7 +4,9 @@ Usage: python bench/bench_extract.py [REPEATS]
 
 Prints the median time per seed-sized article (the five example seeds, many
 repetitions, one core) for extraction alone and for clean+extract, and the
-time per MB on 1 MB and 10 MB synthetic inputs (roughly constant = linear).
+time per MB on 1 MB and 10 MB synthetic inputs (roughly constant = linear), and
+clean+extract on the adversarial runs of issue 16 (``Abc `` x 2k/4k/8k/16k words and
+the like: the time per 1k words stays about constant when extraction is linear).
 """
 
 from __future__ import annotations
@@ -69,7 +71,34 @@ def main(argv: list[str]) -> int:
         t_ex = time.perf_counter() - t
         print(f"{mb:>2} MB: clean {t_clean:.2f} s, extract {t_ex:.2f} s "
               f"({t_ex / mb:.2f} s/MB extract)")
+    _adversarial()
     return 0
+
+
+# Issue 16, case 2: runs that once took quadratic time (8k words of "Abc ": 12 s).
+ADVERSARIAL = {
+    "Abc ": "Abc ",
+    "The Abc ": "The Abc ",
+    "Abc and Def ": "Abc and Def ",
+    "Minister of Abc ": "Minister of Abc ",
+    "ABC ": "ABC ",
+}
+
+
+def _adversarial() -> None:
+    for label, unit in ADVERSARIAL.items():
+        cells = []
+        for words in (2000, 4000, 8000, 16000):
+            text = "Title here\n\n" + unit * (words // len(unit.split()))
+            best = float("inf")
+            for _ in range(3):
+                lexicon.tokenize.cache_clear()
+                lexicon.dateline_spans.cache_clear()
+                t = time.perf_counter()
+                extract(clean(text), "adv", "adv")
+                best = min(best, time.perf_counter() - t)
+            cells.append(f"{words // 1000}k {best * 1000:.0f} ms")
+        print(f"{label!r:>20}: " + ", ".join(cells))
 
 
 if __name__ == "__main__":

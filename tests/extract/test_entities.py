@@ -418,7 +418,7 @@ def test_company_after_a_role_of_is_an_organization_but_a_portfolio_is_not():
 
 
 def test_province_names_in_their_english_forms():
-    from pelican.plugins.news_digest.extract.places import _province_variants
+    from pelican.plugins.news_digest.extract.gazetteer import _province_variants
 
     assert _province_variants("Sulawesi Tengah") == ["Sulawesi Tengah", "Central Sulawesi"]
     assert _province_variants("Nord-Kivu") == ["Nord-Kivu", "North Kivu"]
@@ -532,7 +532,7 @@ def test_verb_after_comma_is_not_an_appositive():
 
 
 def test_arabic_direction_in_province_names():
-    from pelican.plugins.news_digest.extract.places import _province_variants
+    from pelican.plugins.news_digest.extract.gazetteer import _province_variants
 
     assert "North Darfur" in _province_variants("Shamal Darfur")
 
@@ -678,3 +678,22 @@ def test_organization_run_stops_at_a_title_before_a_name():
 
     toks = tokenize("Reserve Bank of Ruritania Governor K. Amalu Perera said rates would hold.")
     assert [n for _a, _b, n in match_organizations(toks)] == ["Reserve Bank of Ruritania"]
+
+
+# One place per place (issue 14): each rule, an invented sentence, the places it gives.
+PLACE_FORMS = [
+    ("a strip and its short name are one place",
+     "Aid reached Gaza on Monday; the Gaza Strip border stayed shut.", ["Gaza Strip"]),
+    ("a peninsula and its short name are one place",
+     "Troops left Sinai, and the Sinai Peninsula was calm.", ["Sinai Peninsula"]),
+    ("an adjective pair is not a place",
+     "Shelling went on along the Ruritania-Israeli border, officials in Lebanon said.",
+     ["Lebanon"]),
+    ("a city and its state stay two", "She flew from Washington to Washington State.",
+     ["Washington", "Washington State"]),
+]
+
+
+@pytest.mark.parametrize("rule, text, expected", PLACE_FORMS, ids=[r[0] for r in PLACE_FORMS])
+def test_place_forms(rule, text, expected):
+    assert [e.name for e in find_places(text)] == expected, rule

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from pelican.plugins.news_digest.editorial.people import EditorDataError, load_people
 from pelican.plugins.news_digest.extract import extract
-from pelican.plugins.news_digest.extract.people import find_people, resolve_collection
+from pelican.plugins.news_digest.extract.people import add_role, find_people, resolve_collection
 from pelican.plugins.news_digest.ingest.clean import clean
 from pelican.plugins.news_digest.model import ArticleData, Block, Cleaned, Person
 
@@ -643,3 +643,57 @@ def test_coach_and_manager_are_titles():
                    "unfinished business, and manager Ines Okafor agreed."))
     assert set(got) == {"Tomas Varga-Lind", "Ines Okafor"}
     assert got["Tomas Varga-Lind"].roles == ["Coach"]
+
+
+# Name forms (issue 14): each rule, an invented sentence, and the people it must give.
+NAME_FORMS = [
+    ("regnal number", "King Tavian IV opened the session, and Tavian IV said it would last.",
+     {"Tavian IV"}),
+    ("generational suffix and middle initial",
+     "Senator Rolf K. Amundsen Jr. spoke. Later Rolf Amundsen said he would run again.",
+     {"Rolf K. Amundsen Jr."}),
+    ("glued initials after an abbreviated title",
+     "The bloc, led by Rep. TK Morrow of the fourth district, walked out.", {"TK Morrow"}),
+    ("dotted honorific is not initials",
+     "She met the Finance Minister of Norway, H.E. Dario Vell Castan, on Monday.",
+     {"Dario Vell Castan"}),
+    ("forms of address", "Cllr. Ima Dodds and Dasho Pem Wangdi met Ratu Joni Kalou.",
+     {"Ima Dodds", "Pem Wangdi", "Joni Kalou"}),
+    ("a title acronym is not initials",
+     "Deputy PM Ana Lorne Vey arrived. Deputy PM Vey said the line would open.",
+     {"Ana Lorne Vey"}),
+    ("a common noun inside a name is a thing",
+     "Super Typhoon Mirela hit the coast; the typhoon cut the Coastal Highway, and the "
+     "highway stayed shut, Governor Ana Reyes said.", {"Ana Reyes"}),
+]
+
+
+@pytest.mark.parametrize("rule, text, expected", NAME_FORMS, ids=[r[0] for r in NAME_FORMS])
+def test_name_forms(rule, text, expected):
+    assert set(names(_c(text))) == expected, rule
+
+
+ROLE_FORMS = [
+    ("a doubled word sequence", ["US Secretary of State of State"], ["US Secretary of State"]),
+    ("a doubled word", ["Deputy Deputy Minister"], ["Deputy Minister"]),
+    ("the fuller form stands for the shorter", ["Secretary of State", "U.S. Secretary of State"],
+     ["U.S. Secretary of State"]),
+    ("the shorter form after the fuller adds nothing",
+     ["US Secretary of State", "Secretary of State"], ["US Secretary of State"]),
+    ("different titles stay", ["Foreign Minister", "party leader"],
+     ["Foreign Minister", "party leader"]),
+]
+
+
+@pytest.mark.parametrize("rule, given, expected", ROLE_FORMS, ids=[r[0] for r in ROLE_FORMS])
+def test_role_forms(rule, given, expected):
+    roles: list[str] = []
+    for role in given:
+        add_role(roles, role)
+    assert roles == expected, rule
+
+
+def test_seed_003_gives_one_role_without_the_doubled_words():
+    seed = next((ROOT / "seeds").glob("003_*.txt"))
+    got = {p.name: p for p in extract(clean(seed.read_text(encoding="utf-8")), "s", "s").people}
+    assert got["Antony Blinken"].roles == ["US Secretary of State"]

@@ -7,7 +7,9 @@ import time
 from pathlib import Path
 
 import pytest
-from pelican.plugins.news_digest.ingest.clean import clean, split_dateline, strip_wrapping_quotes
+from pelican.plugins.news_digest.extract.dateline import split_dateline
+from pelican.plugins.news_digest.extract.lexicon import strip_wrapping_quotes
+from pelican.plugins.news_digest.ingest.clean import clean
 from pelican.plugins.news_digest.model import Cleaned
 
 from ..conftest import EXPECTED_FILE as SPEC

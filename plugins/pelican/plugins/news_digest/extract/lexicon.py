@@ -15,6 +15,20 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+# --- data files -----------------------------------------------------------
+
+def data_lines(name: str) -> list[str]:
+    """Non-empty lines of a ``data/`` list, comments (``#``) removed."""
+    data = resources.files("pelican.plugins.news_digest") / "data"
+    text = (data / name).read_text(encoding="utf-8")
+    return [x for x in (line.split("#", 1)[0].strip() for line in text.splitlines()) if x]
+
+
+def data_words(name: str) -> frozenset[str]:
+    """Whitespace-separated words of a ``data/`` list (``#`` starts a comment)."""
+    return frozenset(w for line in data_lines(name) for w in line.split())
+
+
 # --- quotes and whitespace -------------------------------------------------
 
 _QUOTE_MAP = str.maketrans({
@@ -27,6 +41,19 @@ _QUOTE_MAP = str.maketrans({
 def normalize(text: str) -> str:
     """Straight quotes and plain spaces, so rules see one spelling of each."""
     return text.translate(_QUOTE_MAP)
+
+
+def strip_wrapping_quotes(text: str) -> str:
+    """Drop quote marks wrapped around a whole line (a quoted headline), keep inner ones."""
+    s = text.strip()
+    if len(s) >= 3 and s[0] == s[-1] and s[0] in "\"'":
+        inner = s[1:-1]
+        q = s[0]
+        if q == '"' and '"' not in inner:
+            return inner.strip()
+        if q == "'" and not re.search(r"(?:^|\s)'|'(?:\s|$)", inner):
+            return inner.strip()
+    return s
 
 
 def fold(text: str) -> str:
@@ -53,63 +80,23 @@ def norm_key(name: str) -> str:
 
 # --- vocabulary ------------------------------------------------------------
 
+# Capitalized last word of a geographic feature name ("South China Sea").
+FEATURE_SUFFIXES = data_words("feature_suffixes.txt")
+
 # Head words of a title: a role must contain one of these.
-ROLE_HEADS = frozenset("""
-minister secretary president vice-president premier chancellor director spokesman spokeswoman
-spokesperson leader speaker senator sen rep representative congressman congresswoman
-ambassador envoy chief commander general gen governor mayor king queen prince princess emir
-sheikh pope chairman chairwoman chair head official adviser advisor coordinator negotiator
-commissioner diplomat attorney judge prosecutor lawmaker deputy secretary-general
-undersecretary under-secretary counselor counsellor administrator mediator rapporteur
-ceo founder officer lt col colonel brigadier admiral marshal monarch crown-prince
-representative foreign-minister strongman chancellor-designate president-elect
-photographer reporter correspondent journalist editor analyst researcher professor activist
-lawyer economist militant fighter commander-in-chief director-general
-chairperson vice-chair vice-chairman co-chair president-designate sultan emira sheikha
-high-commissioner consul consul-general attaché attache minister-president
-counterpart executive mp mep mla msp td mk mna mpp
-vice-minister deputy-minister vice-premier vice-governor vice-chancellor co-founder
-fellow lecturer scholar historian scientist
-inspector superintendent sergeant constable corporal detective justice
-attorney-general solicitor-general auditor-general inspector-general governor-general
-coach manager
-""".split())
+ROLE_HEADS = data_words("role_heads.txt")
 
 # Words that may precede a head inside a title ("Prime", "Defense", "Minority"...).
-ROLE_MODIFIERS = frozenset("""
-prime foreign defense defence interior finance trade economy economic security national deputy
-vice acting interim former senior chief top special high state senate house minority majority
-opposition supreme cabinet war energy health justice education agriculture transport labor
-labour home culture assistant executive federal grand crown lieutenant major military
-intelligence press public general first permanent principal united nations european
-commission council army navy air force forces police party parliament parliamentary
-speaker regional international presidential royal ruling chief-of-staff staff joint chiefs
-union african arab defense-minister humanitarian relief affairs
-""".split())
-
-
-def data_lines(name: str) -> list[str]:
-    """Non-empty lines of a ``data/`` list, comments (``#``) removed."""
-    data = resources.files("pelican.plugins.news_digest") / "data"
-    text = (data / name).read_text(encoding="utf-8")
-    return [x for x in (line.split("#", 1)[0].strip() for line in text.splitlines()) if x]
-
-
-def _data_words(name: str) -> frozenset[str]:
-    """Whitespace-separated words of a ``data/`` list (``#`` starts a comment)."""
-    return frozenset(w for line in data_lines(name) for w in line.split())
+ROLE_MODIFIERS = data_words("role_modifiers.txt")
 
 
 # Honorifics and forms of address before a name ("Dr.", "Dame", "Alhaji"): data/honorifics.txt
-HONORIFICS = _data_words("honorifics.txt")
+HONORIFICS = data_words("honorifics.txt")
 # Last words of a news outlet's name ("... Radio", "... Herald"): data/outlet_words.txt
-OUTLET_WORDS = _data_words("outlet_words.txt")
+OUTLET_WORDS = data_words("outlet_words.txt")
 
 # Lower-case particles that may sit inside a personal name.
-PARTICLES = frozenset("""
-de da das do dos del della di du van von der den ter ten la le bin ibn bint al el y zu
-dela delos los las wa af
-""".split())
+PARTICLES = data_words("particles.txt")
 
 # Arabic-style prefixes glued with a hyphen: al-Sisi, el-Sheikh, bin-Salman.
 PREFIX_RE = re.compile(
@@ -117,26 +104,7 @@ PREFIX_RE = re.compile(
 
 # Nationality adjectives and demonyms: data/demonyms.txt adds to the list below.
 _DEMONYM_LINES = data_lines("demonyms.txt")
-NATIONALITIES = frozenset("""
-american israeli palestinian arab iranian egyptian qatari saudi jordanian lebanese syrian
-iraqi turkish russian ukrainian german french british chinese indian brazilian japanese
-korean european african sudanese kenyan ethiopian nigerian south-african emirati yemeni
-polish italian spanish dutch belgian swedish norwegian danish finnish greek austrian swiss
-canadian mexican argentine argentinian colombian venezuelan chilean peruvian cuban
-australian pakistani afghan bangladeshi indonesian malaysian vietnamese thai filipino
-western gulf muslim jewish christian democratic republican likud labor labour conservative
-tory liberal socialist communist hungarian romanian czech slovak serbian croatian bosnian
-albanian armenian azerbaijani georgian moldovan belarusian kazakh uzbek somali libyan
-tunisian algerian moroccan chadian ugandan rwandan congolese tanzanian ghanaian senegalese
-malian zambian zimbabwean angolan mozambican emirate taiwanese hong north south east west
-northern southern eastern central new
-portuguese irish scottish welsh english lithuanian latvian estonian icelandic slovenian
-bulgarian cypriot maltese luxembourgish ecuadorian bolivian paraguayan uruguayan
-guatemalan honduran salvadoran nicaraguan haitian dominican jamaican fijian samoan tongan
-burmese cambodian laotian mongolian nepali nepalese sri-lankan tajik turkmen kyrgyz
-singaporean kuwaiti bahraini omani cameroonian ivorian liberian beninese togolese
-burkinabe nigerien malawian namibian botswanan eritrean djiboutian mauritanian
-""".split()) | frozenset(
+NATIONALITIES = data_words("nationality_words.txt") | frozenset(
     w.lower() for w in _DEMONYM_LINES if " " not in w)
 # Multi-word demonyms ("Sri Lankan", "South African"), as lower-case word tuples.
 DEMONYM_PHRASES = frozenset(
@@ -156,76 +124,23 @@ PORTFOLIOS = _portfolios()
 
 
 # Capitalized words that end a person-name or organization candidate.
-ORG_WORDS = frozenset("""
-ministry department council party agency army forces force court commission committee
-organization organisation authority union nations office bank fund corps guard guards
-assembly parliament senate congress administration institute university foundation news
-times post press network group alliance front movement brigades brigade service services
-corporation company inc ltd watch international media broadcasting channel radio tv
-television journal herald tribune daily weekly gazette review magazine house palace kremlin
-pentagon government cabinet embassy consulate mission program programme project initiative
-center centre club league federation association society coalition bureau directorate
-command navy police jihad crescent cross summit conference forum talks accord accords
-agreement treaty plan operation operations war campaign strip crossing square street
-airport hospital school college academy church mosque synagogue museum hotel bridge
-""".split())
+ORG_WORDS = data_words("org_words.txt")
 
 # Capitalized words that are never (part of) a personal name: function words,
 # pronouns, sentence-start adverbs, calendar words, generic nouns.
-STOP = frozenset("""
-a an the this that these those there here it its he she his her him they them their we our
-us you your i me my mine who whom whose which what when where why how while whilst after
-before during since until till though although because if unless as at by for from in into
-of off on onto out over per to toward towards under up upon with within without about above
-across against along amid amidst among around behind below beneath beside besides between
-beyond despite down except inside near outside past through throughout via and or but nor so
-yet also not no yes all any both each either every few many more most much neither none one
-other several some such than then thus too very just only even still already again ever
-never now today tonight tomorrow yesterday however meanwhile moreover furthermore therefore
-nevertheless nonetheless instead indeed later earlier last next first second third finally
-then once soon recently currently previously separately additionally overall elsewhere
-asked speaking standing turning according following including regarding citing given
-monday tuesday wednesday thursday friday saturday sunday january february march april may
-june july august september october november december jan feb mar apr jun jul aug sep sept
-oct nov dec mon tue wed thu fri sat sun am pm gmt utc bst est edt cet read watch listen
-related photo photos video videos credit credits image images picture pictures file source
-sources update updated published posted comment comments share click subscribe newsletter
-advertisement editor note reporting reported writing contributed copyright all
-said says told added noted mr mrs ms dr sir madam lord lady god allah breaking live exclusive
-analysis opinion explainer world local national politics business sport sports weather
-many some most top senior official officials minister ministers president presidents
-christmas easter diwali hanukkah passover thanksgiving
-whatsapp facebook twitter telegram instagram tiktok youtube zoom
-""".split())
+STOP = data_words("stop.txt")
 
-SPEECH_VERBS = frozenset("""
-said says told added stressed noted warned wrote explained insisted argued responded replied
-asked announced declared tweeted posted urged acknowledged confirmed denied claimed conceded
-recalled cautioned emphasized emphasised underscored remarked continued countered
-maintained admitted suggested insisted observed pointed commented stated reiterated vowed
-pledged promised complained lamented charged alleged estimated predicted says
-""".split())
+SPEECH_VERBS = data_words("speech_verbs.txt")
 
 # Verbs that, right after a name, show a person acted (evidence for personhood).
-ACTION_VERBS = SPEECH_VERBS | frozenset("""
-met meets visited visits arrived arrives spoke speaks called calls pressed presses travelled
-traveled travels flew flies signed signs held holds hosted hosts welcomed welcomes thanked
-praised criticized criticised accused vowed pledged resigned won lost reiterated discussed
-discusses defended defends sought seeks appealed appeals landed lands left leaves returned
-returns headed heads wants wanted hopes hoped believes believed has had is was will would
-can could should may might must did does
-""".split())
+ACTION_VERBS = SPEECH_VERBS | data_words("action_verbs.txt")
 
 # Words that open the name of a geographic feature ("Lake Kivu", "Mount Elgon", "River
 # Tana"): a capitalized run starting with one is a place, never a person.
 # Also "Salar de ..." (a salt flat), "Sierra ...", "Volcano ...", "Glacier ...".
-GEO_PREFIXES = frozenset(
-    "Lake Mount Mt River Cape Isle Gulf Bay Salar Sierra Volcano Glacier".split())
+GEO_PREFIXES = data_words("geo_prefixes.txt")
 
-MONTHS = frozenset("""
-january february march april may june july august september october november december
-jan feb mar apr jun jul aug sep sept oct nov dec
-""".split())
+MONTHS = data_words("months.txt")
 
 WORD_ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
@@ -412,11 +327,7 @@ def is_acronym(word: str) -> bool:
 
 _PORTFOLIO_JOINS = frozenset((",", "and", "&"))
 # Last words that make a capitalized phrase a portfolio even when it is not listed.
-_PORTFOLIO_TAILS = frozenset("""
-affairs development resources security cooperation co-operation relations administration
-planning services protection transformation transition integration reform enterprises
-policy
-""".split())
+_PORTFOLIO_TAILS = data_words("portfolio_tails.txt")
 
 
 def portfolio_end(toks: Tokens, i: int) -> int:

@@ -13,9 +13,9 @@ import datetime
 import logging
 import re
 
-from ..ingest.clean import is_place_name, split_dateline, strip_wrapping_quotes
 from ..model import INFERRED, NONE, TEXT, ArticleData, Cleaned, Provenance
-from .lexicon import OUTLET_WORDS
+from .dateline import is_place_name, split_dateline
+from .lexicon import OUTLET_WORDS, strip_wrapping_quotes
 
 log = logging.getLogger(__name__)
 

@@ -10,8 +10,11 @@ All matching walks the token list once.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
-from ..model import Entity
+from ..model import TEXT, Entity, Provenance
+from .gazetteer import is_place, place_kind
 from .lexicon import (
     HONORIFICS,
     MONTHS,
@@ -22,6 +25,7 @@ from .lexicon import (
     STOP,
     Tokens,
     data_lines,
+    data_words,
     dateline_spans,
     in_spans,
     is_acronym,
@@ -32,57 +36,29 @@ from .lexicon import (
     tokenize,
 )
 
-_UNIT_HEADS = frozenset("""
-division brigade regiment battalion corps fleet squadron wing army company group regiments
-""".split())
+_UNIT_HEADS = data_words("organizations_unit_heads.txt")
 
 # Last word of an organization name.
-HEADS = frozenset("""
-ministry department council party agency army forces force court commission committee
-organization organisation authority union nations office bank fund corps guard guards
-assembly parliament senate congress institute university foundation network alliance
-front movement brigades service services corporation broadcasting federation association
-coalition bureau directorate command navy police league cabinet embassy
-times post news journal herald tribune gazette forum
-centre center programme program institute division brigade regiment battalion cartel church
-mission chamber group industries holdings airlines airways company corporation commissariat
-secretariat tribunal observatory community endowment
-college academy seminary board club see inc ltd plc llc gmbh limited
-exchange refinery school administration aerospace motor motors shipping shipyard electronics rally
-government
-pharmaceuticals technologies telecom logistics solution solutions chemicals petrochemicals
-railways
-""".split())
+HEADS = data_words("organizations_heads.txt")
 # Heads that take a place after "in": "Verification Mission in Colombia".
-_IN_PLACE_HEADS = frozenset("mission chamber commerce industry office delegation embassy".split())
+_IN_PLACE_HEADS = data_words("organizations_in_place_heads.txt")
 # Heads that take a country name right after them: "U.S. Forces Japan".
-_PLACE_AFTER_HEADS = frozenset("forces command".split())
+_PLACE_AFTER_HEADS = data_words("organizations_place_after_heads.txt")
 # Sentence and function words trimmed from the front of a name, but not
 # capitalized words that often start one ("World Bank", "National Guard").
-_LEAD_KEEP = frozenset("world national local business first united free new".split())
+_LEAD_KEEP = data_words("organizations_lead_keep.txt")
 
 # Heads that make a proper name even after only a nationality/party word
 # ("European Parliament", "Liberal Party") or on their own ("Congress").
-PROPER_HEADS = frozenset("""
-party parliament congress senate commission union assembly alliance front coalition movement
-league
-""".split())
+PROPER_HEADS = data_words("organizations_proper_heads.txt")
 
 # Acronyms that are not organizations (or are places, handled by places.py).
 def _place_acronym(w: str) -> bool:
     """``PNG``, ``UAE``: a place's short form (data/places_extra.txt), not a body."""
-    from .places import is_place
     return is_place(w)
 
 
-_NOT_ORG_ACRONYMS = frozenset("""
-US USA UK UAE AM PM GMT UTC TV OK CEO CFO MP MPS PM ID PR IT II III IV XX EST EDT BST CET
-NGO NGOS IST FM DPM VP GDP GNP VAT LNG LPG EV EVS SUV SUVS MW GW KW KM CO2 PPE IPO ETF
-MEP MEPS MLA MLAS MSP MSPS TD TDS MK MKS MNA MPP
-DC NY LA AD BC VIP PHD DR MR MRS MS SR JR ST FAQ PDF URL HTML AI COVID
-LEAD END URGENT UPDATE UPDATED REFILE RPT CORRECTED WRAPUP FLASH ADVISORY EXCLUSIVE
-ANALYSIS BREAKING NEWS LIVE VIDEO PHOTO PHOTOS OPINION EDITORIAL FACTBOX EXPLAINER
-""".split())
+_NOT_ORG_ACRONYMS = data_words("organizations_not_org_acronyms.txt")
 # Adjectives glued to a name: "Cairo-based", "Iran-backed", "state-run".
 _ADJ_SUFFIXES = ("-based", "-backed", "-led", "-funded", "-owned", "-run", "-linked",
                  "-aligned", "-affiliated", "-allied", "-controlled", "-sponsored", "-listed",
@@ -90,7 +66,7 @@ _ADJ_SUFFIXES = ("-based", "-backed", "-led", "-funded", "-owned", "-run", "-lin
 
 _DIGIT = re.compile(r"\d").search
 # Plural nouns whose possessive starts a name: "People's Bank of China", "Workers' Party".
-_POSS_IN_NAMES = frozenset("people peoples workers citizens women farmers veterans".split())
+_POSS_IN_NAMES = data_words("organizations_poss_in_names.txt")
 _lexicon: dict[str, str] | None = None
 _lex_first: frozenset[str] = frozenset()
 _lex_max = 1
@@ -140,19 +116,25 @@ def match_organizations(toks: Tokens, datelines: tuple = ()) -> list[tuple[int, 
 
     The last result is memoized: places and people ask about the same text.
     """
+    return _scanned(toks, datelines).out
+
+
+def matched_by(toks: Tokens, datelines: tuple = ()) -> list[str]:
+    """The name of the rule (``RULES``) that found each of ``match_organizations``' matches."""
+    return _scanned(toks, datelines).rules
+
+
+def _scanned(toks: Tokens, datelines: tuple) -> _Scan:
     global _memo
     if _memo is not None and _memo[0] is toks and _memo[1] == datelines:
         return _memo[2]
-    out = _match_organizations(toks, datelines)
-    _memo = (toks, datelines, out)
-    return out
+    s = _scan(toks, datelines)
+    _memo = (toks, datelines, s)
+    return s
 
 
 # Lower-case nouns that, after "J.P. Name", show a firm rather than a person.
-_FIRM_CONTEXT = frozenset("""
-analyst analysts economist economists strategist strategists shares stock bankers traders
-clients executives chief spokesperson spokesman spokeswoman note research bank
-""".split())
+_FIRM_CONTEXT = data_words("organizations_firm_context.txt")
 
 
 def _initial_firms(toks: Tokens) -> frozenset[str]:
@@ -170,270 +152,382 @@ def _initial_firms(toks: Tokens) -> frozenset[str]:
             out.add(f"{words[i]} {words[i + 1]}")
 
 
-def _match_organizations(toks: Tokens, datelines: tuple) -> list[tuple[int, int, str]]:
-    lex = _load()
-    words, kinds = toks.words, toks.kinds
-    n = len(words)
-    out: list[tuple[int, int, str]] = []
-    firms = _initial_firms(toks)
+@dataclass
+class _Scan:
+    """One left-to-right pass of the organization rules over a text's tokens."""
+
+    toks: Tokens
+    datelines: tuple
+    lex: dict[str, str]
+    firms: frozenset[str]
+    out: list[tuple[int, int, str]] = field(default_factory=list)
+    rules: list[str] = field(default_factory=list)  # the rule that found each match
+    plain_until: int = 0  # tokens before this lie in a scanned capitalized run with no head
+    defer: tuple[int, int, str] | None = None  # a lexicon name inside a longer run
+
+    def add(self, rule: str, a: int, b: int, name: str) -> None:
+        self.out.append((a, b, name))
+        self.rules.append(rule)
+
+
+def _initials_firm(s: _Scan, i: int) -> int | None:
+    """``J.P. Name analysts``: initials and a name the text uses as a firm."""
+    words, n = s.toks.words, len(s.toks.words)
+    w = words[i]
+    if s.firms and s.toks.kinds[i] == "a" and i + 1 < n and f"{w} {words[i + 1]}" in s.firms:
+        s.add("initials firm", i, i + 2, f"{w} {words[i + 1]}")
+        return i + 2
+    return None
+
+
+def _dateline(s: _Scan, i: int) -> int | None:
+    """``KYIV (AP) —``: the dateline's place and credited agency are no organization."""
+    if s.datelines and in_spans(s.toks.starts[i], s.datelines):
+        return i + 1
+    return None
+
+
+def _military_unit(s: _Scan, i: int) -> int | None:
+    """``25th Infantry Division``, ``3rd Marine Regiment``."""
+    words, kinds, n = s.toks.words, s.toks.kinds, len(s.toks.words)
+    w = words[i]
+    if not (kinds[i] == "n" and w[-2:] in ("st", "nd", "rd", "th") and i + 1 < n
+            and kinds[i + 1] == "w" and words[i + 1][:1].isupper()):
+        return None
+    j = i + 1
+    while j < n and j - i <= 4 and kinds[j] == "w" and words[j][:1].isupper() \
+            and words[j].lower() not in _UNIT_HEADS:
+        j += 1
+    if j < n and j - i <= 4 and words[j].lower() in _UNIT_HEADS and words[j][:1].isupper():
+        s.add("military unit", i, j + 1, " ".join(words[i:j + 1]))
+        return j + 1
+    return None
+
+
+def _not_capitalized(s: _Scan, i: int) -> int | None:
+    """A token that is no capitalized word: a lower-case lexicon name ("al Qaeda",
+    "al-Shabaab"), else nothing here."""
+    words, kinds, n = s.toks.words, s.toks.kinds, len(s.toks.words)
+    w, kind = words[i], kinds[i]
+    if kind in "wa" and w[:1].isupper():
+        return None
+    if kind == "w" and w in _lex_first and w[:1].islower():
+        end = i + 1
+        while end < n and end - i < _lex_max and kinds[end] in "wa":
+            end += 1
+        hit = next(((e, s.lex[" ".join(words[i:e])]) for e in range(end, i, -1)
+                    if " ".join(words[i:e]) in s.lex), None)
+        if hit:
+            s.add("lexicon", i, hit[0], hit[1])
+            return hit[0]
+    return i + 1
+
+
+def _typed(s: _Scan, i: int) -> int | None:
+    """``miner Kasoro``, ``energy firms Alpha and Beta``: a name after its type noun."""
+    toks, words, kinds, n = s.toks, s.toks.words, s.toks.kinds, len(s.toks.words)
+    if not (i > 0 and not toks.sent[i] and (words[i - 1] in ORG_TYPE_NOUNS or (
+            toks.sent[i - 1] and words[i - 1].lower() in ORG_TYPE_NOUNS))):
+        return None
+    end = _typed_name(toks, i)
+    if not end:
+        return None
+    s.add("named by its type", i, end, " ".join(words[i:end]))
+    if (words[i - 1] in _PLURAL_TYPE_NOUNS and end + 1 < n and words[end] == "and"
+            and kinds[end + 1] == "w" and words[end + 1][:1].isupper()):
+        end2 = _typed_name(toks, end + 1)  # "... firms Alpha and Beta"
+        if end2:
+            s.add("named by its type", end + 1, end2, " ".join(words[end + 1:end2]))
+            end = end2
+    return end
+
+
+def _the_before_lexicon(s: _Scan, i: int) -> int | None:
+    """``The Organization for Security and ...``: the lexicon name after "The"."""
+    words = s.toks.words
+    if words[i] == "The" and i + 1 < len(words) and words[i + 1] in _lex_first:
+        return i + 1
+    return None
+
+
+def _lexicon_name(s: _Scan, i: int) -> int | None:
+    """A name in data/organizations.txt, longest first (``Likud Party`` with its head).
+
+    A lexicon name that starts a longer pattern name (Hamas Political Bureau) is still
+    recorded as itself, unless it is itself a multi-word name inside a longer one
+    ("United Nations Verification Mission in Colombia"): then it waits (``defer``)."""
+    toks, words, kinds, n = s.toks, s.toks.words, s.toks.kinds, len(s.toks.words)
+    if words[i] not in _lex_first:
+        return None
+    lim = i + 1
+    while lim < n and lim - i < _lex_max and kinds[lim] in "wa" and not toks.poss[lim - 1]:
+        lim += 1
+    hit = next(((end, s.lex[" ".join(words[i:end])]) for end in range(lim, i, -1)
+                if s.lex.get(" ".join(words[i:end]))), None)
+    if hit is None:
+        return None
+    end, name = hit
+    if end < n and kinds[end] == "w" and words[end].lower() in HEADS and words[end][:1].isupper():
+        end, name = end + 1, " ".join(words[i:end + 1])  # "Likud Party"
+        placed = _extend_place(toks, end)  # "European Union Mission in Armenia"
+        if placed > end:
+            end, name = placed, " ".join(words[i:placed])
+    if not (end - i > 1 and end < n and kinds[end] == "w"
+            and words[end][:1].isupper() and words[end].lower() not in STOP):
+        s.add("lexicon", i, end, name)
+        return end
+    s.defer = (i, end, name)
+    return None
+
+
+def _channel(s: _Scan, i: int) -> int | None:
+    """Broadcasters: ``Channel 12``, ``Channel 4 News``."""
+    words, kinds, n = s.toks.words, s.toks.kinds, len(s.toks.words)
+    if not (words[i] == "Channel" and i + 1 < n and kinds[i + 1] == "n"):
+        return None
+    end = i + 2
+    if end < n and words[end] == "News":
+        end += 1
+    s.add("channel", i, end, " ".join(words[i:end]))
+    return end
+
+
+def _deferred(s: _Scan, i: int) -> int | None:
+    """The lexicon name that waited for a longer run which did not make a name."""
+    if s.defer is None:
+        return None
+    s.add("lexicon", *s.defer)
+    return s.defer[1]
+
+
+def _acronym(s: _Scan, i: int) -> int | None:
+    """``CIA``, ``NBC``, ``IAEA``: not a place's short form, shouting, or initials."""
+    w = s.toks.words[i]
+    if is_acronym(w) and w.replace(".", "").upper() not in _NOT_ORG_ACRONYMS \
+            and not _shouting(s.toks, i) and not _initials(s.toks, i) and not _place_acronym(w):
+        s.add("acronym", i, i + 1, w)
+    return i + 1
+
+
+def _head_run(s: _Scan, i: int) -> int | None:
+    """A capitalized run with a head word (``Ministry``, ``Party``, ``Council``...),
+    allowing "of/for/and/the" between capitalized words. A run with no head word ends
+    at the same token from any later start inside it: scanned once, not once per start
+    (linear time on long capitalized runs)."""
+    toks, words = s.toks, s.toks.words
+    if i < s.plain_until:
+        j, last_head = s.plain_until, -1
+    else:
+        j, last_head = _cap_run(toks, i)
+        if last_head < 0:
+            s.plain_until = j
+    if last_head < 0:
+        return None
+    run_end = j
+    while run_end > i and words[run_end - 1] in ("of", "for", "and", "on", "the"):
+        run_end -= 1  # trim connector words at the end
+    start = _run_start(toks, i, last_head)
+    nxt = _split_at_and(s, start, last_head)
+    if nxt is not None:
+        return nxt
+    end, run_end = _run_name_end(toks, last_head, run_end)
+    if (start >= 2 and words[start - 1] in ("of", "for")
+            and words[start - 2].lower() in ROLE_HEADS
+            and (words[start] == "State" or portfolio_end(toks, start) > start)):
+        # "Minister of State and Cabinet member": a portfolio, not a body
+        # (but "chief executive of Vietnam Airlines" is one)
+        return max(run_end, i + 1)
+    if s.defer is not None and end <= s.defer[1]:
+        s.add("lexicon", *s.defer)
+        return s.defer[1]
+    # A head word preceded only by nationality/role words is not a name
+    # on its own ("Israeli army", "the Cabinet").
+    core = [x for x in words[start:last_head] if x.lower() not in NATIONALITIES]
+    proper = words[last_head].lower() in PROPER_HEADS and run_end == last_head + 1
+    if core or end > last_head + 1 or proper:
+        name = " ".join(words[start:end]).replace(" , ", ", ").replace(" ' ", "' ")
+        if any(toks.poss[start:end - 1]):
+            name = _join_name(toks, start, end)  # "People's Bank of China"
+        s.add("capitalized run with a head word", start, end, name)
+    return max(run_end, end, i + 1)
+
+
+def _run_start(toks: Tokens, i: int, last_head: int) -> int:
+    """The run's first name word: not a leading sentence word, month, honorific or
+    "-based" adjective ("Cairo-based Al-Ahram Center")."""
+    words = toks.words
+    start = i
+    while start < last_head and ((words[start].lower() in STOP
+                                  and not (words[start].lower() in _LEAD_KEEP
+                                           and not toks.sent[start])
+                                  and not (len(words[start]) > 1
+                                           and words[start].isupper())) or
+                                 words[start].lower() in MONTHS or
+                                 words[start].lower() in HONORIFICS):
+        start += 1
+    while start < last_head and words[start].lower().endswith(_ADJ_SUFFIXES):
+        start += 1
+    return start
+
+
+def _split_at_and(s: _Scan, start: int, last_head: int) -> int | None:
+    """Where to look again when "and" inside the run joins two things, else None.
+
+    "Commission President A. Name and European Council" (a title and a person before
+    "and"), "Kinshasa and United Nations experts" (a place before "and"), and "Acme
+    Widgets Ltd and Borealis Holdings" (two names: the first is recorded)."""
+    words = s.toks.words
+    a = next((a for a in range(start + 1, last_head) if words[a] == "and"), -1)
+    if a <= 0:
+        return None
+    if start > 0 and words[start - 1].lower() in ROLE_HEADS \
+            and words[start - 1].lower() not in HEADS:
+        return a + 1
+    if _place_then_name(s.toks, start, a):
+        return a + 1
+    if a >= start + 2 and words[a - 1].lower() in HEADS and words[a - 1][:1].isupper():
+        s.add("capitalized run with a head word", start, a, " ".join(words[start:a]))
+        return a + 1
+    return None
+
+
+def _run_name_end(toks: Tokens, last_head: int, run_end: int) -> tuple[int, int]:
+    """(end of the name, end of the run) after the head word: "Department of Justice",
+    "Commission on Human Rights", "Ministry of Fisheries, Animal Husbandry and
+    Dairying", "... Mission in Colombia"."""
+    words, n = toks.words, len(toks.words)
+    end = last_head + 1
+    if end < run_end and words[end] in ("of", "for", "on"):
+        end = run_end
+        if (end - 2 > last_head and words[end - 2] == "and"
+                and is_acronym(words[end - 1]) and words[end - 1] in _load()):
+            end -= 2  # "Organization for Migration and UNHCR": a known second name
+            run_end = end
+    if end + 1 < n and words[last_head + 1] in ("of", "for"):
+        pe = portfolio_end(toks, last_head + 2)
+        if pe > last_head + 2:
+            end = max(end, pe)
+    return _extend_place(toks, end), run_end
+
+
+# The rules, in the order they are tried at each token; the first that returns the
+# next position wins (a rule that does not apply returns None).
+RULES: tuple[tuple[str, Callable[[_Scan, int], int | None]], ...] = (
+    ("initials firm", _initials_firm),
+    ("dateline", _dateline),
+    ("military unit", _military_unit),
+    ("not capitalized", _not_capitalized),
+    ("named by its type", _typed),
+    ("The before a lexicon name", _the_before_lexicon),
+    ("lexicon", _lexicon_name),
+    ("channel", _channel),
+    ("capitalized run with a head word", _head_run),
+    ("deferred lexicon name", _deferred),
+    ("acronym", _acronym),
+)
+
+
+def _scan(toks: Tokens, datelines: tuple) -> _Scan:
+    """Every rule at every token, left to right; then the names described by a noun."""
+    s = _Scan(toks, datelines, _load(), _initial_firms(toks))
+    n = len(toks.words)
     i = 0
     while i < n:
-        w = words[i]
-        kind = kinds[i]
-        defer = None
-        if firms and kind == "a" and i + 1 < n and f"{w} {words[i + 1]}" in firms:
-            out.append((i, i + 2, f"{w} {words[i + 1]}"))  # "J.P. Morgan analysts"
-            i += 2
-            continue
-        if datelines and in_spans(toks.starts[i], datelines):
-            i += 1  # "KYIV (AP) —": the dateline's place and credited agency
-            continue
-        if kind == "n" and w[-2:] in ("st", "nd", "rd", "th") and i + 1 < n \
-                and kinds[i + 1] == "w" and words[i + 1][:1].isupper():
-            # Military units: "25th Infantry Division", "3rd Marine Regiment".
-            j = i + 1
-            while j < n and j - i <= 4 and kinds[j] == "w" and words[j][:1].isupper() \
-                    and words[j].lower() not in _UNIT_HEADS:
-                j += 1
-            if j < n and j - i <= 4 and words[j].lower() in _UNIT_HEADS and words[j][:1].isupper():
-                out.append((i, j + 1, " ".join(words[i:j + 1])))
-                i = j + 1
-                continue
-        if kind not in "wa" or not (w[:1].isupper()):
-            if kind == "w" and w in _lex_first and w[:1].islower():
-                # lower-case lexicon names: "al Qaeda", "al-Shabaab"
-                end = i + 1
-                while end < n and end - i < _lex_max and kinds[end] in "wa":
-                    end += 1
-                hit = next(((e, lex[" ".join(words[i:e])]) for e in range(end, i, -1)
-                            if " ".join(words[i:e]) in lex), None)
-                if hit:
-                    out.append((i, hit[0], hit[1]))
-                    i = hit[0]
-                    continue
+        s.defer = None
+        for _name, rule in RULES:
+            nxt = rule(s, i)
+            if nxt is not None:
+                i = nxt
+                break
+        else:
             i += 1
-            continue
-        if i > 0 and not toks.sent[i] and (words[i - 1] in ORG_TYPE_NOUNS or (
-                toks.sent[i - 1] and words[i - 1].lower() in ORG_TYPE_NOUNS)):  # "Miner X"
-            end = _typed_name(toks, i)
-            if end:
-                out.append((i, end, " ".join(words[i:end])))
-                if (words[i - 1] in _PLURAL_TYPE_NOUNS and end + 1 < n and words[end] == "and"
-                        and kinds[end + 1] == "w" and words[end + 1][:1].isupper()):
-                    end2 = _typed_name(toks, end + 1)  # "... firms Alpha and Beta"
-                    if end2:
-                        out.append((end + 1, end2, " ".join(words[end + 1:end2])))
-                        end = end2
-                i = end
-                continue
-        if w == "The" and i + 1 < n and words[i + 1] in _lex_first:
-            i += 1  # "The Organization for Security and ...": the lexicon name after it
-            continue
-        # Lexicon, longest first.
-        if w in _lex_first:
-            hit = None
-            lim = i + 1
-            while lim < n and lim - i < _lex_max and kinds[lim] in "wa" and not toks.poss[lim - 1]:
-                lim += 1
-            for end in range(lim, i, -1):
-                name = lex.get(" ".join(words[i:end]))
-                if name:
-                    hit = (end, name)
-                    break
-            if hit:
-                end, name = hit
-                if end < n and kinds[end] == "w" and words[end].lower() in HEADS \
-                        and words[end][:1].isupper():
-                    end, name = end + 1, " ".join(words[i:end + 1])  # "Likud Party"
-                    placed = _extend_place(toks, end)  # "European Union Mission in Armenia"
-                    if placed > end:
-                        end, name = placed, " ".join(words[i:placed])
-                # A lexicon name that starts a longer pattern name (Hamas Political
-                # Bureau) is still recorded as itself, unless it is itself a
-                # multi-word name inside a longer one ("United Nations
-                # Verification Mission in Colombia").
-                if not (end - i > 1 and end < n and kinds[end] == "w"
-                        and words[end][:1].isupper() and words[end].lower() not in STOP):
-                    out.append((i, end, name))
-                    i = end
-                    continue
-                defer = (i, end, name)
-        # Broadcasters: Channel 12, Channel 14.
-        if w == "Channel" and i + 1 < n and kinds[i + 1] == "n":
-            end = i + 2
-            if end < n and words[end] == "News":
-                end += 1  # "Channel 4 News"
-            out.append((i, end, " ".join(words[i:end])))
-            i = end
-            continue
-        # Capitalized run, allowing "of/for/and/the" between capitalized words.
-        j = i
-        last_head = -1
-        while j < n:
-            wj, kj = words[j], kinds[j]
-            if (last_head >= 0 and j - i >= 2 and kj == "w" and wj.lower() in ROLE_HEADS
-                    and wj.lower() not in HEADS and j + 1 < n and kinds[j + 1] == "w"
-                    and words[j + 1][:1].isupper() and words[j + 1].lower() not in STOP):
-                break  # "Central Bank of X Governor A. Name": the title and name are not in it
-            if _orgish(wj, kj) and (kj == "a" or wj.lower() not in STOP or j == i
-                                    or wj.lower() in _LEAD_KEEP):
-                if kj == "w" and wj.lower() in HEADS:
-                    last_head = j
-                if toks.poss[j] and not (wj.lower() in _POSS_IN_NAMES and j + 1 < n
-                                         and words[j + 1][:1].isupper()):
-                    j += 1
-                    break  # "People's Bank of China" goes on; "Russia's ..." does not
-                j += 1
-                continue
-            after_head = j > 0 and words[j - 1].lower() in HEADS
-            if (kj == "w" and (wj == "and" or (wj in ("of", "for", "on") and after_head))
-                    and j + 1 < n and kinds[j + 1] in "wa" and words[j + 1][:1].isupper()
-                    and not words[j + 1].endswith(_ADJ_SUFFIXES)
-                    and not _DIGIT(words[j + 1])):  # "Hanwha Aerospace for K9 guns"
-                j += 1
-                continue
-            if (kj == "w" and wj in ("of", "for") and after_head and j + 2 < n
-                    and words[j + 1] == "the"
-                    and kinds[j + 2] in "wa" and words[j + 2][:1].isupper()):
-                j += 2
-                continue
-            if kj == "w" and wj == "the" and j > i and words[j - 1] in ("of", "for"):
-                j += 1
-                continue
-            if (wj == "'" and j > i and words[j - 1].endswith("s") and j + 1 < n
-                    and words[j + 1][:1].isupper()):
-                j += 1  # "Kurdistan Workers' Party"
-                continue
-            break
-        run_end = j
-        # trim connector words at the end
-        while run_end > i and words[run_end - 1] in ("of", "for", "and", "on", "the"):
-            run_end -= 1
-        if last_head >= 0:
-            start = i
-            # drop leading sentence words, months, honorifics
-            while start < last_head and ((words[start].lower() in STOP
-                                          and not (words[start].lower() in _LEAD_KEEP
-                                                   and not toks.sent[start])
-                                          and not (len(words[start]) > 1
-                                                   and words[start].isupper())) or
-                                         words[start].lower() in MONTHS or
-                                         words[start].lower() in HONORIFICS):
-                start += 1
-            while start < last_head and words[start].lower().endswith(_ADJ_SUFFIXES):
-                start += 1  # "Cairo-based Al-Ahram Center"
-            # "Commission President A. Name and European Council": a title and a
-            # person before "and" are not part of the name after it
-            if start > 0 and words[start - 1].lower() in ROLE_HEADS \
-                    and words[start - 1].lower() not in HEADS:
-                a = next((a for a in range(start + 1, last_head) if words[a] == "and"), -1)
-                if a > 0:
-                    i = a + 1  # look again from the name after "and"
-                    continue
-            a = next((a for a in range(start + 1, last_head) if words[a] == "and"), -1)
-            if a > 0 and _place_then_name(toks, start, a):
-                i = a + 1  # look again from the name after "and"
-                continue
-            if a >= start + 2 and words[a - 1].lower() in HEADS and words[a - 1][:1].isupper():
-                # "Acme Widgets Ltd and Borealis Holdings": two names joined by "and"
-                out.append((start, a, " ".join(words[start:a])))
-                i = a + 1
-                continue
-            end = last_head + 1
-            # "Department of Justice", "Court of Justice", "Ministry of Foreign Affairs"
-            if end < run_end and words[end] in ("of", "for", "on"):
-                end = run_end  # "Commission on Human Rights"
-                if (end - 2 > last_head and words[end - 2] == "and"
-                        and is_acronym(words[end - 1]) and words[end - 1] in _load()):
-                    end -= 2  # "Organization for Migration and UNHCR": a known second name
-                    run_end = end
-            if end + 1 < n and words[last_head + 1] in ("of", "for"):
-                # "Ministry of Fisheries, Animal Husbandry and Dairying"
-                pe = portfolio_end(toks, last_head + 2)
-                if pe > last_head + 2:
-                    end = max(end, pe)
-            end = _extend_place(toks, end)
-            if (start >= 2 and words[start - 1] in ("of", "for")
-                    and words[start - 2].lower() in ROLE_HEADS
-                    and (words[start] == "State" or portfolio_end(toks, start) > start)):
-                # "Minister of State and Cabinet member": a portfolio, not a body
-                # (but "chief executive of Vietnam Airlines" is one)
-                i = max(run_end, i + 1)
-                continue
-            # A head word preceded only by nationality/role words is not a name
-            # on its own ("Israeli army", "the Cabinet").
-            core = [x for x in words[start:last_head] if x.lower() not in NATIONALITIES]
-            proper = words[last_head].lower() in PROPER_HEADS and run_end == last_head + 1
-            if defer is not None and end <= defer[1]:
-                out.append(defer)
-                i = defer[1]
-                continue
-            if (core or end > last_head + 1 or proper) :
-                name = " ".join(words[start:end]).replace(" , ", ", ").replace(" ' ", "' ")
-                if any(toks.poss[start:end - 1]):
-                    name = _join_name(toks, start, end)  # "People's Bank of China"
-                out.append((start, end, name))
-            i = max(run_end, end, i + 1)
-            continue
-        if defer is not None:
-            out.append(defer)
-            i = defer[1]
-            continue
-        # Acronyms: CIA, NBC, IAEA.
-        if is_acronym(w) and w.replace(".", "").upper() not in _NOT_ORG_ACRONYMS \
-                and not _shouting(toks, i) and not _initials(toks, i) and not _place_acronym(w):
-            out.append((i, i + 1, w))
-        i += 1
     extra = _described_names(toks)
     if extra:
         taken = bytearray(n)
-        for a, b, _ in out:
+        for a, b, _ in s.out:
             taken[a:b] = b"\x01" * (b - a)
         new = [m for m in extra if not any(taken[m[0]:m[1]])]
         if new:
-            out = sorted(out + new)
-    return out
+            s.out, s.rules = _sorted_with_rules(s, new)
+    return s
+
+
+def _sorted_with_rules(s: _Scan, new: list[tuple[int, int, str]]):
+    pairs = sorted([*zip(s.out, s.rules, strict=True),
+                    *((m, "described by a noun") for m in new)], key=lambda p: p[0])
+    return [m for m, _ in pairs], [r for _, r in pairs]
+
+
+def _cap_run(toks: Tokens, i: int) -> tuple[int, int]:
+    """(end, last head word or -1) of the capitalized run from ``i``, with ``of``, ``for``,
+    ``and``, ``the`` between capitalized words."""
+    words, kinds = toks.words, toks.kinds
+    n = len(words)
+    j = i
+    last_head = -1
+    while j < n:
+        wj, kj = words[j], kinds[j]
+        if (last_head >= 0 and j - i >= 2 and kj == "w" and wj.lower() in ROLE_HEADS
+                and wj.lower() not in HEADS and j + 1 < n and kinds[j + 1] == "w"
+                and words[j + 1][:1].isupper() and words[j + 1].lower() not in STOP):
+            break  # "Central Bank of X Governor A. Name": the title and name are not in it
+        if _orgish(wj, kj) and (kj == "a" or wj.lower() not in STOP or j == i
+                                or wj.lower() in _LEAD_KEEP):
+            if kj == "w" and wj.lower() in HEADS:
+                last_head = j
+            if toks.poss[j] and not (wj.lower() in _POSS_IN_NAMES and j + 1 < n
+                                     and words[j + 1][:1].isupper()):
+                j += 1
+                break  # "People's Bank of China" goes on; "Russia's ..." does not
+            j += 1
+            continue
+        after_head = j > 0 and words[j - 1].lower() in HEADS
+        if (kj == "w" and (wj == "and" or (wj in ("of", "for", "on") and after_head))
+                and j + 1 < n and kinds[j + 1] in "wa" and words[j + 1][:1].isupper()
+                and not words[j + 1].endswith(_ADJ_SUFFIXES)
+                and not _DIGIT(words[j + 1])):  # "Hanwha Aerospace for K9 guns"
+            j += 1
+            continue
+        if (kj == "w" and wj in ("of", "for") and after_head and j + 2 < n
+                and words[j + 1] == "the"
+                and kinds[j + 2] in "wa" and words[j + 2][:1].isupper()):
+            j += 2
+            continue
+        if kj == "w" and wj == "the" and j > i and words[j - 1] in ("of", "for"):
+            j += 1
+            continue
+        if (wj == "'" and j > i and words[j - 1].endswith("s") and j + 1 < n
+                and words[j + 1][:1].isupper()):
+            j += 1  # "Kurdistan Workers' Party"
+            continue
+        break
+    return j, last_head
 
 
 # Nouns that say what the name before them is: "Frelimo, the party that ...",
 # "Huta Stalowa Wola, a subsidiary of ...", "the Sejm, the lower house of parliament",
 # "the Lusa news agency".
-_APPOS_ORG_NOUNS = frozenset("""
-party parliament legislature subsidiary company firm group movement agency broadcaster
-newspaper militia coalition alliance bloc lender conglomerate manufacturer maker
-operator regulator charity organisation organization insurer carrier airline
-""".split())
-_APPOS_ORG_NOUNS_HOUSE = frozenset("house chamber".split())  # "the lower house of ..."
-_APPOS_END = frozenset(", . ; : ) that which whose of in since with for to and".split())
-_POST_ORG_NOUNS = frozenset("""
-agency party militia movement newspaper broadcaster works coalition alliance bloc group
-""".split())
+_APPOS_ORG_NOUNS = data_words("organizations_appos_org_nouns.txt")
+# "the lower house of ..."
+_APPOS_ORG_NOUNS_HOUSE = data_words("organizations_appos_org_nouns_house.txt")
+_APPOS_END = data_words("organizations_appos_end.txt")
+_POST_ORG_NOUNS = data_words("organizations_post_org_nouns.txt")
 # Words before such a name: "the ruling Frelimo party", "state-run Al-Ahram newspaper".
-_POST_ORG_LEAD = frozenset("""
-the The ruling opposition governing main rival banned outlawed state official militant
-armed separatist rebel insurgent jihadist islamist hardline far-right far-left
-centre-right centre-left center-right center-left
-""".split())
+_POST_ORG_LEAD = data_words("organizations_post_org_lead.txt")
 # Titles that show the capitalized run before them is a company or body:
 # "Hyundai Rotem President Choi Jae-won".
-_OWNER_TITLES = frozenset("President Chairman Chairwoman CEO Chief Founder".split())
+_OWNER_TITLES = data_words("organizations_owner_titles.txt")
 _NAME_MAX = 3
 # Company cues: "chief executive of X", "shares in X", "operated by X" ...
-_FIRM_CUES_BEFORE = {
-    "of": frozenset("""executive ceo chairman chairwoman founder shareholders shares
-                       subsidiary unit division owner operator""".split()),
-    "in": frozenset("shares stake stakes".split()),
-    "by": frozenset("operated owned developed acquired".split()),
-}
+_FIRM_CUES_BEFORE = {line.split()[0]: frozenset(line.split()[1:])
+                     for line in data_lines("organizations_firm_cues_before.txt")}
 _FIRM_PREPS = frozenset(_FIRM_CUES_BEFORE)
 # ... and "X's chief executive", "X's shares".
-_FIRM_CUES_AFTER = frozenset("shares shareholders ceo headquarters subsidiary executives".split())
+_FIRM_CUES_AFTER = data_words("organizations_firm_cues_after.txt")
 
 
 def _name_run_before(toks: Tokens, k: int) -> int:
     """Start of a 1-3 word capitalized name ending right before token ``k``, else -1."""
-    from .places import is_place
-
     words, kinds = toks.words, toks.kinds
     a = k
     while (a > 0 and k - a < _NAME_MAX and kinds[a - 1] in "wa" and words[a - 1][:1].isupper()
@@ -453,8 +547,6 @@ def _name_run_before(toks: Tokens, k: int) -> int:
 
 def _described_names(toks: Tokens) -> list[tuple[int, int, str]]:
     """Names the text says are organizations by a noun next to them (see above)."""
-    from .places import is_place
-
     words, kinds, n = toks.words, toks.kinds, len(toks.words)
     out: list[tuple[int, int, str]] = []
     for k in positions(words, ","):  # "X, the party that ...", "X, Azerbaijan's parliament,"
@@ -527,15 +619,7 @@ def _described_names(toks: Tokens) -> list[tuple[int, int, str]]:
 
 # Lower-case nouns that introduce a company, broadcaster or body by name:
 # "state broadcaster Al Ekhbariya", "drone maker Baykar", "consultancy EcoAndes".
-ORG_TYPE_NOUNS = frozenset("""
-company firm consultancy broadcaster newspaper daily tabloid weekly maker manufacturer
-producer carrier airline lender insurer conglomerate giant startup start-up operator
-developer contractor brokerage bank outlet publisher retailer supplier exporter importer
-miner shipbuilder automaker carmaker chipmaker pollster watchdog regulator think-tank
-group agency station charity network channel
-companies firms groups banks lenders carriers airlines broadcasters newspapers charities
-planemaker refiner utility shipper steelmaker ngo NGO
-""".split())
+ORG_TYPE_NOUNS = data_words("organizations_org_type_nouns.txt")
 # Plural type nouns introduce a list: "energy firms Alpha and Beta".
 _PLURAL_TYPE_NOUNS = frozenset(w for w in ORG_TYPE_NOUNS if w.endswith("s")
                                and w not in ("news", "press"))
@@ -544,8 +628,6 @@ _TYPED_MAX = 3
 
 def _typed_name(toks: Tokens, i: int) -> int:
     """End of a 1-3 word capitalized name after an org-type noun, else 0."""
-    from .places import is_place
-
     words, kinds, n = toks.words, toks.kinds, len(toks.words)
     j = i
     while j < n and j - i < _TYPED_MAX and kinds[j] in "wa" and (
@@ -569,8 +651,6 @@ def _place_then_name(toks: Tokens, start: int, a: int) -> bool:
     True when the words before ``and`` are only a gazetteer place and the place
     does not go on past ``and`` (``Trinidad and Tobago Defence Force``).
     """
-    from .places import is_place
-
     words = toks.words
     if a + 1 >= len(words) or not is_place(" ".join(words[start:a])):
         return False
@@ -579,8 +659,6 @@ def _place_then_name(toks: Tokens, start: int, a: int) -> bool:
 
 def _extend_place(toks: Tokens, end: int) -> int:
     """``... Mission in Colombia``, ``U.S. Forces Japan``: a place that completes a name."""
-    from .places import place_kind
-
     words, kinds, n = toks.words, toks.kinds, len(toks.words)
     head = words[end - 1].lower()
     if (head in _IN_PLACE_HEADS and end + 1 < n and words[end] == "in"
@@ -596,8 +674,6 @@ def _extend_place(toks: Tokens, end: int) -> int:
 
 def _initials(toks: Tokens, i: int) -> bool:
     """``J.D. Vance``: dotted initials before a surname, not an acronym."""
-    from .places import is_place
-
     words, n = toks.words, len(toks.words)
     w = words[i]
     if not (len(w) <= 6 and w.count(".") >= 2 and i + 1 < n and toks.kinds[i + 1] == "w"
@@ -632,13 +708,14 @@ def find_organizations(text: str) -> list[Entity]:
     of the one longer name in the article that ends in it. Reporting and photo
     credits are not story text (``(AP Photo/...)``).
     """
-    from .places import is_place
-
     text = mask_credits(text)
     toks = tokenize(text)
     words, n = toks.words, len(toks.words)
-    matches = match_organizations(toks, dateline_spans(text))
-    defined = _defined_acronyms(toks)
+    spans_of_datelines = dateline_spans(text)
+    matches = match_organizations(toks, spans_of_datelines)
+    rule_at = {(a, b): rule for (a, b, _), rule
+               in zip(matches, matched_by(toks, spans_of_datelines), strict=True)}
+    defined = defined_acronyms(toks)
     alias: dict[str, str] = {}
     if defined:
         # "Full Name (ACR)": the text's own definition wins over the lexicon and
@@ -656,6 +733,7 @@ def find_organizations(text: str) -> list[Entity]:
                 and is_acronym(words[end + 1]) and words[end + 1] != name):
             alias.setdefault(words[end + 1], name)
     counts: dict[str, int] = {}
+    how: dict[str, str] = {}  # the rule that found the first mention: the provenance
     first_spelling: dict[str, str] = {}
     for i, end, name in matches:
         if is_place(name):
@@ -665,22 +743,27 @@ def find_organizations(text: str) -> list[Entity]:
         name = alias.get(name, name)
         name = first_spelling.setdefault(_spelling(name), name)  # one entry per spelling
         counts[name] = counts.get(name, 0) + 1
+        how.setdefault(name, rule_at.get((i, end), "defined with its acronym"))
     # A bare head word ("the Commission") or a shorter name ("the Security Council")
     # repeats the one longer name ending in it ("United Nations Security Council").
+    bare = [k for k in counts if k.rsplit(" ", 1)[-1].lower() in HEADS]
+    lengths = sorted({k.count(" ") + 1 for k in bare})  # only suffixes this long can match
     by_suffix: dict[str, list[str]] = {}
     for k in counts:
         parts = k.split(" ")
-        for x in range(1, len(parts)):
-            by_suffix.setdefault(" ".join(parts[x:]), []).append(k)
-    for name in [k for k in counts if k.rsplit(" ", 1)[-1].lower() in HEADS]:
+        for size in lengths:
+            if size >= len(parts):
+                break
+            by_suffix.setdefault(" ".join(parts[-size:]), []).append(k)
+    for name in bare:
         hosts = [k for k in by_suffix.get(name, ()) if k in counts]
         if len(hosts) == 1:
             counts[hosts[0]] += counts.pop(name)
     _merge_spelled_out(counts)
-    return [Entity(name, c) for name, c in counts.items()]
+    return [Entity(name, c, Provenance(TEXT, how[name])) for name, c in counts.items()]
 
 
-_INITIAL_SKIP = frozenset("of the for on and in &".split())
+_INITIAL_SKIP = data_words("organizations_initial_skip.txt")
 
 
 def _merge_spelled_out(counts: dict[str, int]) -> None:
@@ -700,11 +783,11 @@ def _merge_spelled_out(counts: dict[str, int]) -> None:
             counts[host] += counts.pop(name)
 
 
-_ACR_CONNECTORS = frozenset("of the for on and in & , '".split())
+_ACR_CONNECTORS = data_words("organizations_acr_connectors.txt")
 _ACR_MAX_WORDS = 12
 
 
-def _defined_acronyms(toks: Tokens) -> list[tuple[int, int, str]]:
+def defined_acronyms(toks: Tokens) -> list[tuple[int, int, str]]:
     """``Intergovernmental Authority on Development (IGAD)``: (start, end, full name).
 
     The full name is the shortest run of capitalized words (with ``of``, ``the``,
@@ -762,7 +845,7 @@ def _defined_acronyms(toks: Tokens) -> list[tuple[int, int, str]]:
 _acr_memo: tuple | None = None
 
 
-_PARTY_NOUNS = frozenset("party movement coalition alliance bloc group militia".split())
+_PARTY_NOUNS = data_words("organizations_party_nouns.txt")
 
 
 def _acronym_like(word: str) -> bool:

