@@ -40,7 +40,7 @@ class Removed:
     """A piece of the seed the cleaner took out of the body, kept for the editor."""
 
     text: str
-    reason: str  # "byline", "promo", "footer", "credit", "date-marker", ...
+    reason: str  # the cleaner rule that removed it: "byline", "newsletter appeal", ...
     line: int = 0
 
 

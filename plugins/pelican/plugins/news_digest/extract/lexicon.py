@@ -13,7 +13,8 @@ import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+from ..datafiles import data_lines, data_words
 
 # --- quotes and whitespace -------------------------------------------------
 
@@ -88,22 +89,10 @@ union african arab defense-minister humanitarian relief affairs
 """.split())
 
 
-def data_lines(name: str) -> list[str]:
-    """Non-empty lines of a ``data/`` list, comments (``#``) removed."""
-    data = resources.files("pelican.plugins.news_digest") / "data"
-    text = (data / name).read_text(encoding="utf-8")
-    return [x for x in (line.split("#", 1)[0].strip() for line in text.splitlines()) if x]
-
-
-def _data_words(name: str) -> frozenset[str]:
-    """Whitespace-separated words of a ``data/`` list (``#`` starts a comment)."""
-    return frozenset(w for line in data_lines(name) for w in line.split())
-
-
 # Honorifics and forms of address before a name ("Dr.", "Dame", "Alhaji"): data/honorifics.txt
-HONORIFICS = _data_words("honorifics.txt")
+HONORIFICS = data_words("honorifics.txt")
 # Last words of a news outlet's name ("... Radio", "... Herald"): data/outlet_words.txt
-OUTLET_WORDS = _data_words("outlet_words.txt")
+OUTLET_WORDS = data_words("outlet_words.txt")
 
 # Lower-case particles that may sit inside a personal name.
 PARTICLES = frozenset("""

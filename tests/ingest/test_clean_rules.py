@@ -1,0 +1,75 @@
+"""The cleaner's named clutter rules, one table row per rule (invented lines).
+
+Each row: a line, the rule that must fire on it (its name is the reason the editor
+reads) and the payload it keeps (a byline's names, a date phrase, a photographer);
+then lines of story text that look a little like clutter and must fire no rule.
+A rule without a row here fails ``test_every_rule_has_a_row``.
+"""
+
+from __future__ import annotations
+
+import pytest
+from pelican.plugins.news_digest.ingest.clean import RULES, _classify
+
+FIRES = [
+    ("separator", "* * *", ""),
+    ("date line", "Tuesday, 5 March 2024 | 10:30 GMT", "Tuesday, 5 March 2024 | 10:30 GMT"),
+    ("place and date line", "Lusaka, 3 March 2025", "3 March 2025"),
+    ("date and update time", "Saturday 20 December 2025 \u2013 14:10 | Updated 16:35",
+     "Saturday 20 December 2025 \u2013 14:10"),
+    ("date in two calendars", "Magh 12, 2081 | Jan 25, 2025", "Jan 25, 2025"),
+    ("date and time ago", "October 3, 2025 5:42 PM | 2 hours ago", "October 3, 2025 5:42 PM"),
+    ("staff byline", "Staff Reporter | Harbour Ledger", "Staff Reporter | Harbour Ledger"),
+    ("byline", "By Ama Oduro and Ilse Brandt | March 3, 2024", "Ama Oduro and Ilse Brandt"),
+    ("reporting credits", "Reporting by Ama Oduro; Editing by Ilse Brandt", ""),
+    ("publication date", "Published: 3 March 2024", "3 March 2024"),
+    ("update time", "Last updated: 2024-03-04 10:15", "2024-03-04 10:15"),
+    ("source line", "Source: Harbour Ledger", "Harbour Ledger"),
+    ("promo link", "READ MORE: Port workers strike for a second day", ""),
+    ("click-here link", "Click here for the full ruling", ""),
+    ("read-next link", "Read  Port workers strike for a second day", ""),
+    ("page footer", "Tags: ports, unions, strikes", ""),
+    ("copyright line", "\u00a9 2025 Harbour Ledger Media. All rights reserved.", ""),
+    ("advertisement", "Story continues below advertisement", ""),
+    ("newsletter appeal", "Get our morning newsletter in your inbox", ""),
+    ("share buttons", "Share | Tweet | WhatsApp | Email", ""),
+    ("follow line", "Follow us on Telegram for the latest", ""),
+    ("follow promo", "Follow the port strike as it happens", ""),
+    ("photo credit", "Photo: Ilse Brandt / Harbour Ledger", "Ilse Brandt / Harbour Ledger"),
+    ("comment policy", "Note: comments are moderated and may take time to appear.", ""),
+]
+
+STORY = [
+    "By Tuesday, the two unions had agreed on a text.",
+    "Read-outs of the call showed little progress.",
+    "Sources said the meeting was tense.",
+    "Follow-up talks are planned for May.",
+    "Published figures show a fall in exports of 3 percent in 2024.",
+    "Share prices fell 4 percent after the ruling.",
+    "Photographs of the flooded streets spread quickly online, officials said.",
+    "Our correspondent in the port saw the ships turned away.",
+    "Lusaka is the capital, and 3 March 2025 was a holiday there.",
+]
+
+
+@pytest.mark.parametrize(("name", "line", "payload"), FIRES, ids=[r[0] for r in FIRES])
+def test_rule_fires(name: str, line: str, payload: str):
+    hit = _classify(line)
+    assert hit is not None, f"no rule fired on {line!r}"
+    rule, got = hit
+    assert (rule.name, got) == (name, payload)
+
+
+@pytest.mark.parametrize("line", STORY)
+def test_story_lines_fire_no_rule(line: str):
+    assert _classify(line) is None
+
+
+def test_every_rule_has_a_row():
+    assert {r.name for r in RULES} == {row[0] for row in FIRES}
+
+
+def test_rule_names_are_unique_and_readable():
+    names = [r.name for r in RULES]
+    assert len(names) == len(set(names))
+    assert all(n == n.lower() and "_" not in n for n in names)
