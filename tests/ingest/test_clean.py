@@ -157,7 +157,10 @@ def test_seed_inline_credit():
     assert c.credits == ["MAAYAN TOAF"]
     credit = [r for r in c.removed if r.reason == "photo credit"]
     assert [r.text for r in credit] == ["(credit: MAAYAN TOAF / GPO)"] and credit[0].line == 9
-    assert "meets with Israeli President Isaac Herzog, May 1, 2024" in c.text
+    # the caption the credit ends, glued to a story paragraph, goes too; the story stays
+    assert "meets with Israeli President Isaac Herzog" not in c.text
+    assert "earlier this week." in c.text
+    assert any(r.reason == "photo caption" and r.text.endswith("May 1, 2024") for r in c.removed)
     assert "Reuters contributed to this report." in c.paragraphs
 
 
@@ -313,14 +316,18 @@ def test_date_phrase_from_published_line():
     assert c.date_phrase == "March 3, 2024"
 
 
+def test_glued_caption_goes_with_its_credit():
+    c = clean("Lead paragraph of the story.\n\nHe met the president. The two leaders meet, "
+              "May 1, 2024 (credit: JANE DOE / GPO)\n\nLast paragraph.")
+    assert [(r.text, r.reason) for r in c.removed] == [
+        ("The two leaders meet, May 1, 2024", "photo caption"),
+        ("(credit: JANE DOE / GPO)", "photo credit")]
+    assert c.paragraphs[1] == "He met the president." and c.credits == ["JANE DOE"]
+
+
 @pytest.mark.parametrize(
     ("body", "removed", "credit", "kept"),
     [
-        (
-            "He met the president. The two leaders meet, May 1, 2024 (credit: JANE DOE / GPO)",
-            "(credit: JANE DOE / GPO)", "JANE DOE",
-            "He met the president. The two leaders meet, May 1, 2024",
-        ),
         (
             "Crowds gather in the square (Photo: John Roe/Agency) on Monday.",
             "(Photo: John Roe/Agency)", "John Roe", "Crowds gather in the square on Monday.",

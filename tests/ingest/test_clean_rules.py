@@ -37,6 +37,16 @@ FIRES = [
     ("follow promo", "Follow the port strike as it happens", ""),
     ("photo credit", "Photo: Ilse Brandt / Harbour Ledger", "Ilse Brandt / Harbour Ledger"),
     ("comment policy", "Note: comments are moderated and may take time to appear.", ""),
+    ("wire end marker", "-- WX", ""),
+    ("wire contact", "((ama.oduro@wire.example; +1 555 0100))", ""),
+    ("wire note", "(Adds union statement in paragraphs 5-6)", ""),
+    ("wire header", "WX-AB-CD 08/04/2025 11:47 GMT", "08/04/2025 11:47 GMT"),
+    ("wire keywords", "Keywords: PORTS-STRIKE/UNIONS (UPDATE 1)", ""),
+    ("reporting credits in brackets",
+     "(Reporting by Ama Oduro in Tema; Editing by Ilse Brandt)", ""),
+    ("contributor line", "Ilse Brandt in Lome contributed to this report.", ""),
+    ("author bio", "Ama Oduro is a freelance journalist based in Tema.", ""),
+    ("reader appeal", "Sign up for the Harbour Brief, delivered to your inbox at 6am.", ""),
 ]
 
 STORY = [
@@ -49,6 +59,10 @@ STORY = [
     "Photographs of the flooded streets spread quickly online, officials said.",
     "Our correspondent in the port saw the ships turned away.",
     "Lusaka is the capital, and 3 March 2025 was a holiday there.",
+    "The union said it would send us its demands, officials said.",
+    "Dockers downloaded the new rota from the port authority's app on Monday.",
+    "The port is a key employer based in the old town, the mayor said.",
+    "(The figures are provisional.)",
 ]
 
 

@@ -55,6 +55,7 @@ class Cleaned:
     date_marker: str | None = None  # "2024-01-10" from a leading " date 2024-01-10 "
     date_phrase: str | None = None  # another stated date ("Published: ...")
     lead_in: str | None = None  # outlet from a lead-in ("Islam Times - ...")
+    masthead: str | None = None  # the page's masthead line above the headline, removed
     bylines: list[str] = field(default_factory=list)  # "World Israel News Staff"
     credits: list[str] = field(default_factory=list)  # photographer names in credits
 

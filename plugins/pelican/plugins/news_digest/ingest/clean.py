@@ -37,7 +37,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..datafiles import data_words
+from ..datafiles import data_lines, data_words
 from ..model import Block, Cleaned, Removed
 
 log = logging.getLogger(__name__)
@@ -398,6 +398,35 @@ def _strip_inline_credits(text: str, line: int, cleaned: Cleaned) -> str:
     return _SPACE_BEFORE_PUNCT.sub(r"\1", out) if " ." in out or " ," in out else out
 
 
+# A photo credit ending a line: "(AP Photo/Jane Doe)", "(credit: JANE DOE / AGENCY)",
+# "Photo: Jane Doe / Agency", "Photograph: Jane Doe/Agency".
+_CAPTION_CREDIT = re.compile(
+    r"(?:\((?:[A-Z]{1,6} )?Photos?\s?/[^()\n]{1,100}\)"
+    r"|(?i:\((?:photo(?:\s?credit)?|credits?|image|picture|photograph|courtesy(?: of)?|"
+    r"source photo)s?\s*(?::|-|by\b)[^()\n]{1,120}\))"
+    r"|(?<![^\s])(?:Photo|Photograph|Picture|Image)s?(?: credit| courtesy)?: [^.()\n]{1,80})"
+    r"\s*$")
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9)\"'][.!?])\s+(?=[\"']?[A-Z])")
+
+
+def _take_caption(text: str, line: int, cleaned: Cleaned) -> str:
+    """Remove the unfinished caption a credit ends, glued to the story or alone
+    ("... this week. X meets Y, May 1, 2024 (credit: ...)"); the credit itself is left
+    for the credit rules."""
+    m = _CAPTION_CREDIT.search(text, max(0, len(text) - 260))
+    pre = text[:m.start()].rstrip() if m else ""
+    if not pre:
+        return text
+    parts = _SENTENCE_END.split(pre)
+    if _ends_terminal(pre):
+        return text  # a sentence (maybe the story's) with a credit: only the credit goes
+    caption, story = parts[-1], " ".join(parts[:-1])
+    if len(caption.split()) < 3:
+        return text
+    cleaned.removed.append(Removed(caption, "photo caption", line))
+    return f"{story} {m.group(0).strip()}".strip()
+
+
 _CREDIT_KEYS = ("(photo", "(credit", "(image", "(picture", "(courtesy", "(illustration",
                 "(source photo", "photo/", "photos/", "photo /", "photos /")
 _SPACE_BEFORE_PUNCT = re.compile(r" ([.,;:!?])")
@@ -574,6 +603,75 @@ def _staff_byline(line: _Line) -> str | None:  # "Staff Reporter | Some Outlet"
     return _hit(ok and _STAFF_BYLINE.match(line.text), line.text)
 
 
+# --- wire services, contributors, appeals (asked about every line; cheap gates first)
+
+_WIRE_END = re.compile(
+    r"^[(\[]?[-\u2013\u2014=#* ]{1,5}(?:[A-Z]{2,10}|[Ee]nds?|30)?[-\u2013\u2014=#* ]{0,5}[)\]]?$"
+    r"|^\((?:END|ENDS|[A-Z]{2,6})\)$")
+_WIRE_CONTACT = re.compile(r"^\(\([^()]{1,200}\)\)$")
+_WIRE_NOTE = re.compile(r"^\([A-Z][a-z]{2,12}s\b[^()]{1,200}\)$")  # "(Adds statement, ...)"
+_WIRE_HEADER = re.compile(r"^[A-Z]{2,8}(?:-[A-Z0-9]{1,8}){1,6} (?P<date>.{6,40})$")
+_KEYWORDS = re.compile(r"^(?:keywords?|slug|story code)\s*:.{0,200}$", re.I)
+_CONTRIBUTED = re.compile(r"^(?:\S+ ){2,}contributed (?:reporting |to the reporting )?"
+                          r"(?:to|for) (?:this|the) (?:report|story|article)\.?\)?$")
+_AUTHOR_BIO = re.compile(
+    r"^[A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+){0,4} is an? (?:[\w-]+ ){0,4}"
+    r"(?:journalist|writer|reporter|correspondent|editor|photographer|author|researcher)s?"
+    r"\b.{0,60}\bbased in\b")
+_APPEAL_CUES = re.compile(
+    r"\b(?:" + "|".join(re.escape(p) for p in data_lines("appeal_cues.txt")) + r")\b")
+_TO_READER = re.compile(r"\b(?:[Yy]ou|[Yy]our|us)\b")
+_IMPERATIVE = re.compile(r"^(?:Please|Subscribe|Donate|Download|Sign up|Support|Join|Register|"
+                         r"Log ?in|Get|Click|Tap|Send|Follow|Watch|Listen|Read)\b")
+_REPORTED = re.compile(r"\b(?:said|says|told|according to|announced|urged)\b")
+
+
+def _wire_end(line: _Line) -> str | None:  # "-- AP", "-END-", "(ENDS)"
+    return _hit(line.n <= 20 and _WIRE_END.match(line.text))
+
+
+def _wire_contact(line: _Line) -> str | None:  # "((jane.doe@wire.example; +1 555 0100))"
+    return _hit(line.text.startswith("((") and _WIRE_CONTACT.match(line.text))
+
+
+def _wire_note(line: _Line) -> str | None:  # "(Adds minister's statement, paragraphs 7-8)"
+    return _hit(line.text.startswith("(") and line.n <= 200 and _WIRE_NOTE.match(line.text))
+
+
+def _wire_header(line: _Line) -> str | None:  # "WIRE-XX-YY 08/04/2025 11:47 GMT"
+    m = _WIRE_HEADER.match(line.text) if line.n <= 60 and line.has_digit else None
+    ok = m and _is_date_only(m.group("date").lower())
+    return _hit(ok, m.group("date") if ok else "")
+
+
+def _keywords(line: _Line) -> str | None:  # "Keywords: COUNTRY-COUNTRY/DIPLOMACY"
+    return _hit(line.n <= 220 and _KEYWORDS.match(line.text))
+
+
+def _bracketed_credits(line: _Line) -> str | None:  # "(Reporting by X; Editing by Y)"
+    t = line.text
+    return _hit(t.startswith("(") and t.endswith(")") and line.n <= 400
+                and _REPORTING_BY.match(t[1:-1]))
+
+
+def _contributed(line: _Line) -> str | None:  # "Jane Roe in Lima contributed to this report."
+    return _hit(line.n <= 400 and "contributed" in line.low and _CONTRIBUTED.search(line.low))
+
+
+def _author_bio(line: _Line) -> str | None:  # "Jane Roe is a journalist based in Lima."
+    return _hit(line.n <= 400 and " is a" in line.text and _AUTHOR_BIO.match(line.text))
+
+
+def _reader_appeal(line: _Line) -> str | None:
+    """Marketing or interface wording, not a report: "Sign up for our morning brief ..."."""
+    if line.n > 400 or '"' in line.text:
+        return None
+    cues = len(_APPEAL_CUES.findall(line.low))
+    if not cues or _REPORTED.search(line.low):
+        return None
+    return _hit(cues >= 2 or _TO_READER.search(line.text) or _IMPERATIVE.match(line.text))
+
+
 # --- bylines, dates and sources (asked only about lines that start like clutter)
 
 
@@ -679,8 +777,8 @@ def _comment_policy(line: _Line) -> str | None:  # "WARNING: Comments that insul
     return _hit(low.startswith(_POLICY_START) and "comment" in low and _POLICY_WORDS.search(low))
 
 
-# The rules, in the order they are tried. Uncued rules come first: they are asked
-# about every line; cued ones only about lines that start like clutter.
+# The rules, in the order they are tried. Uncued rules are asked about every line;
+# cued ones only about lines that start like clutter.
 RULES: tuple[Rule, ...] = (
     Rule("separator", "clutter", _separator, cued=False),
     Rule("date line", "date-line", _date_only, cued=False),
@@ -689,6 +787,14 @@ RULES: tuple[Rule, ...] = (
     Rule("date in two calendars", "date-line", _two_calendars, cued=False),
     Rule("date and time ago", "date-line", _date_then_ago, cued=False),
     Rule("staff byline", "byline", _staff_byline, cued=False),
+    Rule("wire end marker", "clutter", _wire_end, cued=False),
+    Rule("wire contact", "clutter", _wire_contact, cued=False),
+    Rule("wire note", "clutter", _wire_note, cued=False),
+    Rule("wire header", "date-line", _wire_header, cued=False),
+    Rule("wire keywords", "clutter", _keywords, cued=False),
+    Rule("reporting credits in brackets", "byline", _bracketed_credits, cued=False),
+    Rule("contributor line", "byline", _contributed, cued=False),
+    Rule("author bio", "clutter", _author_bio, cued=False),
     Rule("byline", "byline", _byline),
     Rule("reporting credits", "byline", _reporting_by),
     Rule("publication date", "published", functools.partial(_meta_date, updated=False)),
@@ -706,6 +812,7 @@ RULES: tuple[Rule, ...] = (
     Rule("follow promo", "clutter", _follow_promo),
     Rule("photo credit", "credit", _photo_credit),
     Rule("comment policy", "clutter", _comment_policy),
+    Rule("reader appeal", "clutter", _reader_appeal, cued=False),  # after the named appeals
 )
 
 
@@ -727,7 +834,7 @@ def _classify(text: str) -> tuple[Rule, str] | None:
             if cued is None:
                 cued = _starts_like_clutter(line)
             if not cued:
-                return None
+                continue
         payload = rule.test(line)
         if payload is not None:
             return rule, payload
@@ -859,6 +966,135 @@ def _leading_marker(text: str) -> tuple[str, str, str | None, str | None]:
     return "", "", None, None
 
 
+# ------------------------------------------------------------------------ header and footer
+# Where the story starts and ends is found from the text itself: the lead is the first
+# line that reads as prose; above it sit the page's header lines (masthead, navigation,
+# section label, kicker, headline, byline, timestamps). The headline is the most
+# title-like of those lines whose words the lead repeats; the others are page clutter.
+# After the last line of prose, short lines without a final stop are the page's footer
+# (tags, related links, comment widgets, sign-offs).
+
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b(?! ?(?:percent|%))")
+_NUMERIC_DAY = re.compile(r"\b\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b")
+_CLOCK_LINE = re.compile(r"^\d{1,2}[:.]\d{2}(?: ?[A-Za-z]{1,4})?$")  # "19:42 CET"
+_BULLET = re.compile(r"^[\u2022\u25aa\u25cf*\u2013-] ")
+_NAV_SEP = re.compile(r"\s[|\u203a\u00bb>/\u2022\u00b7]\s")
+_TWO_SENTENCES = re.compile(r"[a-z]{2}[.!?] [A-Z]")
+_STEM_WORD = re.compile(r"[a-z0-9][a-z0-9'\u2019-]*")
+# "UPDATE 2-Headline", "REFILE-Headline": a wire service's version tag before a headline
+_WIRE_VERSION = re.compile(r"^(?P<tag>[A-Z]{3,12})(?: (?P<n>\d{1,2}))?-(?=[A-Z\"'])")
+_WIRE_VERSION_TAGS = data_words("wire_version_tags.txt")
+_SURE_TITLE = 0.6  # half its words in the lead (and some length): clearly the title
+_LEAD_LINES = 3  # content lines read as the lead when scoring headline candidates
+
+
+def _is_prose(text: str) -> bool:
+    """A line of story prose: long, or a sentence of twelve words or more."""
+    return len(text) > 200 or (len(text.split()) >= 12 and _ends_terminal(text))
+
+
+def _stems(text: str) -> set[str]:
+    """Content-word stems (first five letters) of a line, for word-recurrence tests."""
+    out = set()
+    for w in _STEM_WORD.findall(text.lower()):
+        w = w.removesuffix("'s").removesuffix("\u2019s")
+        if len(w) >= 4 and w not in _FUNCTION_WORDS:
+            out.add(w[:5])
+    return out
+
+
+def _title_score(text: str, lead: set[str]) -> float | None:
+    """How title-like a header line is (None: not a title): words recurring in the lead."""
+    if not _looks_like_headline(text) or len(text.split()) < 3 or _is_outlet_line(text):
+        return None
+    if _NAV_SEP.search(text) or _CLOCK.search(text) or _NUMERIC_DAY.search(text):
+        return None  # navigation trail, timestamp, wire header
+    if _TWO_SENTENCES.search(text) or not any(c.islower() for c in text):
+        return None  # a banner of sentences; an all-caps masthead or section label
+    own = _stems(text)
+    overlap = len(own & lead) / len(own) if own else 0.0
+    if overlap < 0.25:
+        return None
+    return overlap + 0.2 * min(len(text.split()), 10) / 10
+
+
+def _strip_wire_version(text: str) -> str:
+    """'UPDATE 2-Minister visits X' -> 'Minister visits X'."""
+    m = _WIRE_VERSION.match(text)
+    if m and (m.group("n") or m.group("tag").lower() in _WIRE_VERSION_TAGS):
+        return text[m.end():]
+    return text
+
+
+def _lead_index(work: _Work) -> int | None:
+    """The first content line that reads as prose: where the story starts."""
+    return next((i for i, t in enumerate(work.lines) if work.content(i) and _is_prose(t)), None)
+
+
+def _header_headline(work: _Work, lead: int) -> int | None:
+    """The best title among the content lines above the lead (earlier ones preferred)."""
+    after = [t for j, t in enumerate(work.lines[lead:], lead) if work.content(j)]
+    lead_stems = _stems(" ".join(after[:_LEAD_LINES]))
+    best, best_score, rank = None, 0.0, 0
+    prev = ""
+    for i in range(lead):
+        if not work.content(i):
+            continue
+        line, before, prev = work.lines[i], prev, work.lines[i]
+        if _CLOCK_LINE.match(before):
+            continue  # a time-stamped entry of a live page, not the page's headline
+        score = _title_score(line, lead_stems)
+        if score is not None and score >= _SURE_TITLE:
+            return i  # the first line that is clearly a title: a standfirst comes after it
+        if score is not None and score - 0.05 * rank > best_score:
+            best, best_score = i, score - 0.05 * rank
+        rank += score is not None
+    return best
+
+
+def _remove_header_lines(work: _Work) -> None:
+    """Above the headline: page header; under it, before the lead: lines with no stop."""
+    if work.lead_at is None or work.headline_at is None:
+        return
+    for i in range(work.lead_at):
+        if not work.content(i) or work.consumed[i]:
+            continue
+        if i < work.headline_at:
+            if work.cleaned.masthead is None and _is_masthead(work.lines[i]):
+                work.cleaned.masthead = work.lines[i]
+            work.remove(i, "page header", "header")
+        elif not _ends_terminal(work.lines[i]) and not _BULLET.match(work.lines[i]):
+            work.remove(i, "header line", "header")  # key-point bullets are story
+
+
+_MASTHEAD_SPLIT = re.compile(r"\s[|\u2013\u2014\u203a\u00b7>/-]\s")
+
+
+def _is_masthead(text: str) -> bool:
+    """An outlet's name heading the page: 'Harbour Ledger', 'LAGOON TV | English'."""
+    name = _MASTHEAD_SPLIT.split(text, 1)[0].strip()
+    words = name.split()
+    if not 1 <= len(words) <= 6 or _ends_terminal(name) or any(c.isdigit() for c in name):
+        return False
+    letters = [c for c in name if c.isalpha()]
+    return _is_outlet_line(name) or (
+        len(words) >= 2 and len(letters) >= 4 and all(c.isupper() for c in letters))
+
+
+def _remove_footer_lines(work: _Work) -> None:
+    """After the story's last sentence or prose line: short lines without a final stop."""
+    lines = work.lines
+    last = next((i for i in range(len(lines) - 1, -1, -1)
+                 if work.content(i) and (_is_prose(lines[i]) or _ends_terminal(lines[i]))), None)
+    if last is None:
+        return
+    for i in range(last + 1, len(lines)):
+        t = lines[i]
+        if work.content(i) and not work.consumed[i] and not _ends_terminal(t) and (
+                len(t.split()) <= 20):
+            work.remove(i, "page footer", "footer")
+
+
 # ------------------------------------------------------------------------ main entry
 
 
@@ -871,6 +1107,7 @@ class _Work:
     kind: list[str | None] = field(default_factory=list)  # a removed line's rule kind
     consumed: list[bool] = field(default_factory=list)  # taken as headline / standfirst
     headline_at: int | None = None
+    lead_at: int | None = None  # the story's first line of prose, when a header precedes it
 
     def __post_init__(self) -> None:
         self.kind = [None] * len(self.lines)
@@ -897,6 +1134,8 @@ def clean(text: str) -> Cleaned:
     if cleaned.headline:
         _find_standfirst(work)
         _remove_repeats(work)
+        _remove_header_lines(work)
+    _remove_footer_lines(work)
     paras = _paragraphs(work)
     _take_leading_marker(paras, cleaned)
     _add_blocks(paras, cleaned)
@@ -910,7 +1149,9 @@ def _normalized_lines(text: str, cleaned: Cleaned) -> list[str]:
     lines: list[str] = []
     for no, raw in enumerate(raw_lines, 1):
         t = _normalize_line(raw)
-        lines.append(_strip_inline_credits(t, no, cleaned) if t else t)
+        if t:
+            t = _strip_inline_credits(_take_caption(t, no, cleaned), no, cleaned)
+        lines.append(t)
     return lines
 
 
@@ -1005,6 +1246,23 @@ def _settle_pending_dates(work: _Work, pending: list[int], dates: _Dates) -> Non
 
 
 def _find_headline(work: _Work) -> None:
+    """The best title above the lead; else the first line when it is shaped like one."""
+    lead = _lead_index(work)
+    h = _header_headline(work, lead) if lead else None
+    if h is not None:
+        work.lead_at = lead
+        _take_headline(work, h)
+    else:
+        _first_line_headline(work)
+
+
+def _take_headline(work: _Work, h: int) -> None:
+    work.cleaned.headline = _strip_wire_version(strip_wrapping_quotes(work.lines[h]))
+    work.consumed[h] = True
+    work.headline_at = h
+
+
+def _first_line_headline(work: _Work) -> None:
     """The first content line, short, no final period, then a break or longer text."""
     lines, n = work.lines, len(work.lines)
     h = next((i for i in range(n) if work.content(i)), None)
@@ -1019,9 +1277,7 @@ def _find_headline(work: _Work) -> None:
         or (len(lines[nxt]) > len(lines[h]) and not _should_join(lines[h], lines[nxt], None))
     )
     if ok and any(work.content(j) for j in range(h + 1, n)):
-        work.cleaned.headline = strip_wrapping_quotes(lines[h])
-        work.consumed[h] = True
-        work.headline_at = h
+        _take_headline(work, h)
 
 
 def _find_standfirst(work: _Work) -> None:
