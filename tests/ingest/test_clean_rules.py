@@ -9,7 +9,7 @@ A rule without a row here fails ``test_every_rule_has_a_row``.
 from __future__ import annotations
 
 import pytest
-from pelican.plugins.news_digest.ingest.clean import RULES, _classify
+from pelican.plugins.news_digest.ingest.clean import RULES, _classify, clean
 
 FIRES = [
     ("separator", "* * *", ""),
@@ -87,3 +87,43 @@ def test_rule_names_are_unique_and_readable():
     names = [r.name for r in RULES]
     assert len(names) == len(set(names))
     assert all(n == n.lower() and "_" not in n for n in names)
+
+
+LEAD = ("TEMA, Ghana -- Dock workers at Tema port ended a three-day strike on Monday after "
+        "the port authority agreed to raise night-shift pay, union leaders said.")
+
+
+@pytest.mark.parametrize(("header", "headline", "gone"), [
+    # masthead, navigation and section label above the headline are page header
+    (["HARBOUR LEDGER", "Home | Ports | Business", "BUSINESS NEWS",
+      "Tema dock workers end strike after port agrees night-shift pay rise"],
+     "Tema dock workers end strike after port agrees night-shift pay rise",
+     ["HARBOUR LEDGER", "Home | Ports | Business", "BUSINESS NEWS"]),
+    # a wire header and version tag: the tag is not part of the headline
+    (["WX-GH-PORTS 03/03/2025 11:47 GMT",
+      "UPDATE 2-Tema dock workers end strike after port agrees pay rise"],
+     "Tema dock workers end strike after port agrees pay rise",
+     ["WX-GH-PORTS 03/03/2025 11:47 GMT"]),
+    # a kicker under the headline without a final stop goes; the headline stays first
+    (["Tema dock workers end strike as port raises night-shift pay",
+      "WATCH: our report from the port tonight at 7"],
+     "Tema dock workers end strike as port raises night-shift pay",
+     ["WATCH: our report from the port tonight at 7"]),
+])
+def test_headline_is_the_title_like_line_the_lead_repeats(header, headline, gone):
+    c = clean("\n".join(header) + "\n\n" + LEAD + "\n\nThe strike cost the port millions.\n")
+    assert c.headline == headline
+    removed = [r.text for r in c.removed]
+    assert all(g in removed for g in gone)
+    assert LEAD in c.paragraphs
+
+
+def test_masthead_is_recorded_and_footer_lines_go():
+    c = clean("The Harbour Herald\nTema dock workers end strike after port agrees pay rise\n\n"
+              + LEAD + "\n\nThe strike cost the port millions.\n\nRelated\n"
+              "Port authority names new chief\nTags: ports\n")
+    assert c.masthead == "The Harbour Herald"
+    reasons = {r.text: r.reason for r in c.removed}
+    assert reasons["Related"] in ("page footer", "promo link")
+    assert reasons["Port authority names new chief"] == "page footer"
+    assert c.paragraphs[-1] == "The strike cost the port millions."

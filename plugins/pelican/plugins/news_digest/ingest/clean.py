@@ -698,7 +698,7 @@ def _meta_date(line: _Line, updated: bool) -> str | None:
     if line.n > 140 or not any(w in low for w in ("updat", "publish", "posted", "modified",
                                                   "publication", "issued")):
         return None
-    m = _META_DATE.match(line.text)
+    m = None if _WIRE_VERSION.match(line.text) else _META_DATE.match(line.text)
     if not m or ("updat" in m.group("label").lower()) != updated:
         return None
     rest = m.group("rest").strip()
