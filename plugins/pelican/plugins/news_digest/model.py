@@ -40,7 +40,7 @@ class Removed:
     """A piece of the seed the cleaner took out of the body, kept for the editor."""
 
     text: str
-    reason: str  # "byline", "promo", "footer", "credit", "date-marker", ...
+    reason: str  # the cleaner rule that removed it: "byline", "newsletter appeal", ...
     line: int = 0
 
 
@@ -55,6 +55,7 @@ class Cleaned:
     date_marker: str | None = None  # "2024-01-10" from a leading " date 2024-01-10 "
     date_phrase: str | None = None  # another stated date ("Published: ...")
     lead_in: str | None = None  # outlet from a lead-in ("Islam Times - ...")
+    masthead: str | None = None  # the page's masthead line above the headline, removed
     bylines: list[str] = field(default_factory=list)  # "World Israel News Staff"
     credits: list[str] = field(default_factory=list)  # photographer names in credits
 

@@ -12,13 +12,8 @@ from __future__ import annotations
 
 import re
 
+from ..datafiles import data_words
 from .gazetteer import dateline_names
-
-
-def _split(text: str) -> list[str]:
-    """Word lists are kept as readable prose blocks."""
-    return text.split()
-
 
 _PAREN_DATELINE = re.compile(
     r"^(?P<pre>[^()\n]{0,60}?) ?\((?P<outlet>[A-Z][\w .&'/-]{0,40}?)\) ?"
@@ -32,16 +27,8 @@ YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _MONTH_ABBR_DOT = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\. ")
 _DATED_PLACE = re.compile(
     r", (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.? \d{1,2}\b")
-OUTLET_CUES = frozenset(_split(
-    """news times post press agency daily herald journal tribune gazette network radio tv
-    television online today wire monitor observer telegraph guardian express chronicle
-    mail report review media broadcasting channel insider digest weekly magazine
-    associated service bulletin dispatch standard independent sun star globe"""
-))
-_PLACE_SUFFIXES = frozenset(_split(
-    """strip bank valley heights city province region governorate district county state
-    republic kingdom islands island coast peninsula territories territory"""
-))
+OUTLET_CUES = data_words("outlet_words.txt") | data_words("outlet_cue_words.txt")
+_PLACE_SUFFIXES = data_words("place_suffixes.txt")
 
 
 def is_place_name(name: str) -> bool:

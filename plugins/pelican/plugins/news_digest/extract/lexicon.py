@@ -13,21 +13,8 @@ import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-# --- data files -----------------------------------------------------------
-
-def data_lines(name: str) -> list[str]:
-    """Non-empty lines of a ``data/`` list, comments (``#``) removed."""
-    data = resources.files("pelican.plugins.news_digest") / "data"
-    text = (data / name).read_text(encoding="utf-8")
-    return [x for x in (line.split("#", 1)[0].strip() for line in text.splitlines()) if x]
-
-
-def data_words(name: str) -> frozenset[str]:
-    """Whitespace-separated words of a ``data/`` list (``#`` starts a comment)."""
-    return frozenset(w for line in data_lines(name) for w in line.split())
-
+from ..datafiles import data_lines, data_words
 
 # --- quotes and whitespace -------------------------------------------------
 

@@ -383,6 +383,10 @@ def _as_outlet(seg: str, alone: bool) -> str | None:
 # ------------------------------------------------------------------------ entry
 
 
+# "Drina Online | Region", "LAPIN SANOMAT – ENGLISH EDITION": the outlet comes first
+_MASTHEAD_SEP = re.compile(r"\s[|\u2013\u2014\u203a\u00b7>/-]\s")
+
+
 def extract_meta(cleaned: Cleaned, data: ArticleData) -> None:
     """Fill title, date, source and summary (and their provenance) on ``data``."""
     lead = cleaned.paragraphs[0] if cleaned.paragraphs else ""
@@ -427,6 +431,9 @@ def extract_meta(cleaned: Cleaned, data: ArticleData) -> None:
     if data.source is None and outlet_prefix:
         data.source = outlet_prefix
         data.source_provenance = Provenance(TEXT, f"headline prefix: {outlet_prefix}")
+    if data.source is None and cleaned.masthead:
+        data.source = _MASTHEAD_SEP.split(cleaned.masthead, 1)[0].strip()
+        data.source_provenance = Provenance(TEXT, f"masthead: {cleaned.masthead}")
 
     if cleaned.standfirst:
         data.summary = cleaned.standfirst

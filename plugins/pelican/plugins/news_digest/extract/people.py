@@ -645,7 +645,7 @@ def _masthead_outlets(cleaned: Cleaned) -> list[str]:
     outlet word, also without it: "told Pacific Waves"). Looks at the headline and the
     first and last two blocks, short lines with a separator only.
     """
-    lines = [cleaned.headline or "", *(b.text for b in cleaned.blocks[:1]),
+    lines = [cleaned.headline or "", cleaned.masthead or "", *(b.text for b in cleaned.blocks[:1]),
              *(b.text for b in cleaned.blocks[-2:])]
     out: list[str] = []
     for line in lines:

@@ -19,6 +19,11 @@ Design choices (documented here because an editor will ask):
 * Datelines (``JERUSALEM (Reuters) -``) stay in the body where they are; only an
   outlet lead-in (``Some Times - ...``) is taken off the first paragraph.
 
+* Clutter lines are found by an ordered table of small named rules (``RULES``); the
+  name of the rule that fired is the reason the editor reads next to the removed
+  line. The rules' vocabulary (abbreviations, share buttons, byline words, outlet
+  words ...) lives in ``data/*.txt``.
+
 Everything is line-based with anchored, bounded regular expressions, so the
 work is linear in the input size (a 10 MB single line or 100,000 short lines
 take well under a few seconds).
@@ -26,10 +31,13 @@ take well under a few seconds).
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
+from ..datafiles import data_lines, data_words
 from ..extract.dateline import OUTLET_CUES as _OUTLET_CUES
 from ..extract.dateline import YEAR as _YEAR
 from ..extract.dateline import is_place_name
@@ -63,18 +71,8 @@ _QUOTE_MAP = {
 _MULTISPACE = re.compile(r" {2,}")
 
 
-def _words(text: str) -> list[str]:
-    """Word lists are kept as readable prose blocks."""
-    return text.split()
-
-
 # Abbreviations after which a "." followed by a capital is not a sentence end.
-_ABBREV = frozenset(_words(
-    """mr mrs ms messrs dr prof gen lt col capt cpt sgt maj adm cmdr gov sen rep reps rev
-    st mt ft jr sr inc ltd co corp bros plc llc vs etc vol fig approx dept est
-    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs
-    fri sat sun pres atty supt insp cllr hon amb al"""
-))
+_ABBREV = data_words("abbreviations.txt")
 
 # ------------------------------------------------------------------------ line patterns
 # All anchored at the start of a (length-gated) line, with bounded quantifiers only.
@@ -96,16 +94,8 @@ _BYLINE_DATE_TAIL = re.compile(
     r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})"
     r"(?:[^|\n]{0,30}|[^|\n]{0,30}\|[^|\n]{0,60}))$"
 )
-_BYLINE_LOWER_OK = frozenset(_words(
-    """and of the for in at de da di del der van von al el bin ibn la le du y
-    staff writer writers correspondent correspondents reporter reporters editor editors
-    contributor desk team news agencies agency with bureau bureaux"""
-))
-_NOT_NAME_START = frozenset(_words(
-    """monday tuesday wednesday thursday friday saturday sunday january february march
-    april may june july august september october november december the this that
-    then now far default contrast comparison contrast way virtue law"""
-))
+_BYLINE_LOWER_OK = data_words("byline_words.txt")
+_NOT_NAME_START = data_words("byline_not_names.txt")
 # A byline naming no person: "Staff Reporter | Outlet", "Our Correspondent, Outlet".
 _STAFF_BYLINE = re.compile(
     r"^(?:staff|our|from our|special)\s+(?:reporter|writer|correspondent)s?"
@@ -162,11 +152,8 @@ _ADVERT = re.compile(
     r"ad|ads by \w+)\s*$",
     re.I,
 )
-_SOCIAL_WORDS = frozenset(_words(
-    """share shares tweet email e-mail print whatsapp facebook twitter x telegram linkedin
-    pinterest reddit copy link flipboard messenger sms save bookmark on this article
-    story post comment comments"""
-))
+_SOCIAL_WORDS = data_words("share_words.txt")
+_SHARE_PLATFORMS = data_words("share_platforms.txt")
 _FOLLOW = re.compile(
     r"^(?:follow (?:us|@\w+)(?: on)?\b.{0,120}|join (?:us|our)\b.{0,80}"
     r"(?:telegram|whatsapp|channel|community|facebook|twitter)\b.{0,80})$",
@@ -210,12 +197,7 @@ _PLACE_DATE_SEP = re.compile(r",|\s[|\-\u2013\u2014]\s")
 
 _TERMINAL = ".!?\u2026:"
 _CLOSERS = "\"')]\u201d\u2019"
-_FUNCTION_WORDS = frozenset(_words(
-    """a an the of to in on at by for from with and or but nor as that which who whom
-    whose than into onto over under about after before between during against amid
-    its his her their our your this these those is are was were be been has have had
-    will would could should may might must can not"""
-))
+_FUNCTION_WORDS = data_words("function_words.txt")
 
 
 @dataclass
@@ -342,13 +324,42 @@ def _strip_inline_credits(text: str, line: int, cleaned: Cleaned) -> str:
     for s, e, whole, who in found:
         pieces.append(text[last:s])
         last = e
-        cleaned.removed.append(Removed(whole, "credit", line))
+        cleaned.removed.append(Removed(whole, "photo credit", line))
         name = _credit_name(whole, who)
         if name and name not in cleaned.credits:
             cleaned.credits.append(name)
     pieces.append(text[last:])
     out = _MULTISPACE.sub(" ", "".join(pieces)).strip()
     return _SPACE_BEFORE_PUNCT.sub(r"\1", out) if " ." in out or " ," in out else out
+
+
+# A photo credit ending a line: "(AP Photo/Jane Doe)", "(credit: JANE DOE / AGENCY)",
+# "Photo: Jane Doe / Agency", "Photograph: Jane Doe/Agency".
+_CAPTION_CREDIT = re.compile(
+    r"(?:\((?:[A-Z]{1,6} )?Photos?\s?/[^()\n]{1,100}\)"
+    r"|(?i:\((?:photo(?:\s?credit)?|credits?|image|picture|photograph|courtesy(?: of)?|"
+    r"source photo)s?\s*(?::|-|by\b)[^()\n]{1,120}\))"
+    r"|(?<![^\s])(?:Photo|Photograph|Picture|Image)s?(?: credit| courtesy)?: [^.()\n]{1,80})"
+    r"\s*$")
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9)\"'][.!?])\s+(?=[\"']?[A-Z])")
+
+
+def _take_caption(text: str, line: int, cleaned: Cleaned) -> str:
+    """Remove the unfinished caption a credit ends, glued to the story or alone
+    ("... this week. X meets Y, May 1, 2024 (credit: ...)"); the credit itself is left
+    for the credit rules."""
+    m = _CAPTION_CREDIT.search(text, max(0, len(text) - 260))
+    pre = text[:m.start()].rstrip() if m else ""
+    if not pre:
+        return text
+    parts = _SENTENCE_END.split(pre)
+    if _ends_terminal(pre):
+        return text  # a sentence (maybe the story's) with a credit: only the credit goes
+    caption, story = parts[-1], " ".join(parts[:-1])
+    if len(caption.split()) < 3:
+        return text
+    cleaned.removed.append(Removed(caption, "photo caption", line))
+    return f"{story} {m.group(0).strip()}".strip()
 
 
 _CREDIT_KEYS = ("(photo", "(credit", "(image", "(picture", "(courtesy", "(illustration",
@@ -368,6 +379,37 @@ def _credit_name(whole: str, who: str) -> str:
 
 
 # ------------------------------------------------------------------------ classification
+# A line of the page is clutter when one of the named rules below fires on it. The
+# rules are tried in order; the first that fires gives the line its reason (the rule's
+# name, what an editor reads next to the removed line) and its kind (what the cleaner
+# does with it: a byline is kept as a byline, a date line may give the date ...).
+
+
+@dataclass(frozen=True)
+class _Line:
+    """One non-empty normalised line, with what most rules look at computed once."""
+
+    text: str
+    low: str
+    first: str  # its first word, lower case ("|", "\u00a9" and "(" count as words)
+
+    @property
+    def n(self) -> int:
+        return len(self.text)
+
+    @property
+    def has_digit(self) -> bool:
+        return any(ch.isdigit() for ch in self.text)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A named clutter rule: ``test`` returns None, or the payload ("" for none)."""
+
+    name: str  # the reason shown to the editor ("byline", "newsletter appeal")
+    kind: str  # byline | published | last-update | date-line | source-line | credit | clutter
+    test: Callable[[_Line], str | None]
+    cued: bool = True  # asked only about lines that start like clutter (see clutter_starts)
 
 
 def _is_name_list(who: str) -> bool:
@@ -394,19 +436,8 @@ def _is_name_list(who: str) -> bool:
 
 
 _FIRST_WORD = re.compile(r"[|\u00a9(]|[\w']+")
-_BYLINE_STARTS = frozenset(_words(
-    """by written words reported reporting additional writing editing compiled compiling
-    produced graphics video research posted"""
-))
-_CLUTTER_STARTS = _BYLINE_STARTS | _SOCIAL_WORDS | frozenset(_words(
-    """| \u00a9 ( last updated update updates published posted modified first date publication
-    issued source sources read related see more recommended don't dont must watch listen trending
-    editor's editors latest also top click tap you most leave post add comment comments show
-    view join all back print report tag tags topic topics filed copyright advertisement
-    sponsored story continue scroll ad ads subscribe follow photo photos image images picture
-    pictures photograph photographs illustration main header cover credit credits warning
-    note disclaimer our with suggested opinion"""
-))
+_BYLINE_STARTS = data_words("byline_starts.txt")
+_CLUTTER_STARTS = _BYLINE_STARTS | _SOCIAL_WORDS | data_words("clutter_starts.txt")
 
 
 def _is_date_only(low: str) -> bool:
@@ -433,124 +464,315 @@ _UPDATED_TAIL = re.compile(
 _OTHER_CALENDAR = re.compile(
     r"^(?:[A-Z][a-z']{2,12} \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z']{2,12},? \d{4})"
     r"(?: (?:AH|BS|B\.S\.|SH|AP))?$")
-_MONTH3 = frozenset(_words("jan feb mar apr may jun jul aug sep oct nov dec tod yes"))
+# First three letters of a month name, and of "today" / "yesterday"
+_MONTH3 = frozenset("jan feb mar apr may jun jul aug sep oct nov dec tod yes".split())
+_DATE_TRIM = " |,-\u2013\u2014"
+_NEWSLETTER_ACTION = re.compile(r"subscribe|sign up|sign-up|signup|inbox|deliver|receive|"
+                                r"register|join|get ")
+_SHARE_SPLIT = re.compile(r"[\s|,/:\u2022\u00b7-]+")
+_POLICY_START = ("warning", "note", "disclaimer", "comments", "comment policy")
+_POLICY_WORDS = re.compile(r"approv|moderat|policy|guideline|insult|offensive|publish|"
+                           r"abusive|reserve the right")
 
 
-def _classify(text: str) -> tuple[str, str | None] | None:
-    """(reason, payload) when the line is clutter to take out of the body, else None."""
-    n = len(text)
-    if n > 700:
+def _hit(ok: object, payload: str = "") -> str | None:
+    """A rule's answer: the payload when ``ok``, else None (the rule did not fire)."""
+    return payload if ok else None
+
+
+# --- date lines (asked about every line)
+
+
+def _separator(line: _Line) -> str | None:  # "***", "-----"
+    return _hit(not any(c.isalnum() for c in line.text))
+
+
+def _date_only(line: _Line) -> str | None:  # "2 Apr 2024", "Tuesday, March 5, 2024 | 10:30"
+    return _hit(line.n <= 60 and _is_date_only(line.low), line.text)
+
+
+def _place_and_date(line: _Line) -> str | None:
+    """"Nairobi, March 3rd, 2025", "RIYADH, Saudi Arabia — Feb. 2, 2025 | 3 min read"."""
+    if line.n > 60 or not line.has_digit:
         return None
-    if not any(c.isalnum() for c in text):
-        return ("separator", None)
+    text = _READ_TIME_TAIL.sub("", line.text)
+    for m in _PLACE_DATE_SEP.finditer(text):
+        head, rest = text[:m.start()], text[m.end():].strip()
+        if _is_date_only(rest.lower()) and all(
+                is_place_name(part) for part in head.split(",") if part.strip()):
+            return rest
+    return None
+
+
+def _date_then_update(line: _Line) -> str | None:
+    """"Saturday 20 December 2025 – 14:10 | Updated 16:35": the first date is the date."""
+    if line.n > 80 or "updat" not in line.low:
+        return None
+    m = _UPDATED_TAIL.search(line.text)
+    ok = m and m.start() and _is_date_only(line.low[:m.start()].rstrip(_DATE_TRIM))
+    return _hit(ok, line.text[:m.start()].rstrip(_DATE_TRIM) if ok else "")
+
+
+def _two_calendars(line: _Line) -> str | None:
+    """"Kartik 12, 2082 | Oct 29, 2025 | Kathmandu": the Gregorian date is the date."""
+    if line.n > 60 or "|" not in line.text or not line.has_digit:
+        return None
+    parts = [p.strip() for p in line.text.split("|")]
+    greg = [p for p in parts if p and _is_date_only(p.lower())]
+    ok = len(greg) == 1 and any(ch.isdigit() for ch in greg[0]) and all(
+        not p or p is greg[0] or _OTHER_CALENDAR.match(p) or is_place_name(p) for p in parts)
+    return _hit(ok, greg[0] if ok else "")
+
+
+def _date_then_ago(line: _Line) -> str | None:
+    """"October 3, 2025 5:42 PM GMT+1 Updated 2 hours ago"."""
+    if line.n > 100 or "ago" not in line.low:
+        return None
+    m = _RELATIVE_TAIL.search(line.low)
+    ok = m and m.start() and _is_date_only(line.low[:m.start()].rstrip(" |,-"))
+    return _hit(ok, line.text[:m.start()].rstrip(" |,-") if ok else "")
+
+
+def _staff_byline(line: _Line) -> str | None:  # "Staff Reporter | Some Outlet"
+    ok = line.n <= 100 and line.first in ("staff", "our", "from", "special")
+    return _hit(ok and _STAFF_BYLINE.match(line.text), line.text)
+
+
+# --- wire services, contributors, appeals (asked about every line; cheap gates first)
+
+_WIRE_END = re.compile(
+    r"^[(\[]?[-\u2013\u2014=#* ]{1,5}(?:[A-Z]{2,10}|[Ee]nds?|30)?[-\u2013\u2014=#* ]{0,5}[)\]]?$"
+    r"|^\((?:END|ENDS|[A-Z]{2,6})\)$")
+_WIRE_CONTACT = re.compile(r"^\(\([^()]{1,200}\)\)$")
+_WIRE_NOTE = re.compile(r"^\([A-Z][a-z]{2,12}s\b[^()]{1,200}\)$")  # "(Adds statement, ...)"
+_WIRE_HEADER = re.compile(r"^[A-Z]{2,8}(?:-[A-Z0-9]{1,8}){1,6} (?P<date>.{6,40})$")
+_KEYWORDS = re.compile(r"^(?:keywords?|slug|story code)\s*:.{0,200}$", re.I)
+_CONTRIBUTED = re.compile(r"^(?:\S+ ){2,}contributed (?:reporting |to the reporting )?"
+                          r"(?:to|for) (?:this|the) (?:report|story|article)\.?\)?$")
+_AUTHOR_BIO = re.compile(
+    r"^[A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+){0,4} is an? (?:[\w-]+ ){0,4}"
+    r"(?:journalist|writer|reporter|correspondent|editor|photographer|author|researcher)s?"
+    r"\b.{0,60}\bbased in\b")
+_APPEAL_CUES = re.compile(
+    r"\b(?:" + "|".join(re.escape(p) for p in data_lines("appeal_cues.txt")) + r")\b")
+_TO_READER = re.compile(r"\b(?:[Yy]ou|[Yy]our|us)\b")
+_IMPERATIVE = re.compile(r"^(?:Please|Subscribe|Donate|Download|Sign up|Support|Join|Register|"
+                         r"Log ?in|Get|Click|Tap|Send|Follow|Watch|Listen|Read)\b")
+_REPORTED = re.compile(r"\b(?:said|says|told|according to|announced|urged)\b")
+
+
+def _wire_end(line: _Line) -> str | None:  # "-- AP", "-END-", "(ENDS)"
+    return _hit(line.n <= 20 and _WIRE_END.match(line.text))
+
+
+def _wire_contact(line: _Line) -> str | None:  # "((jane.doe@wire.example; +1 555 0100))"
+    return _hit(line.text.startswith("((") and _WIRE_CONTACT.match(line.text))
+
+
+def _wire_note(line: _Line) -> str | None:  # "(Adds minister's statement, paragraphs 7-8)"
+    return _hit(line.text.startswith("(") and line.n <= 200 and _WIRE_NOTE.match(line.text))
+
+
+def _wire_header(line: _Line) -> str | None:  # "WIRE-XX-YY 08/04/2025 11:47 GMT"
+    m = _WIRE_HEADER.match(line.text) if line.n <= 60 and line.has_digit else None
+    ok = m and _is_date_only(m.group("date").lower())
+    return _hit(ok, m.group("date") if ok else "")
+
+
+def _keywords(line: _Line) -> str | None:  # "Keywords: COUNTRY-COUNTRY/DIPLOMACY"
+    return _hit(line.n <= 220 and _KEYWORDS.match(line.text))
+
+
+def _bracketed_credits(line: _Line) -> str | None:  # "(Reporting by X; Editing by Y)"
+    t = line.text
+    return _hit(t.startswith("(") and t.endswith(")") and line.n <= 400
+                and _REPORTING_BY.match(t[1:-1]))
+
+
+def _contributed(line: _Line) -> str | None:  # "Jane Roe in Lima contributed to this report."
+    return _hit(line.n <= 400 and "contributed" in line.low and _CONTRIBUTED.search(line.low))
+
+
+def _author_bio(line: _Line) -> str | None:  # "Jane Roe is a journalist based in Lima."
+    return _hit(line.n <= 400 and " is a" in line.text and _AUTHOR_BIO.match(line.text))
+
+
+def _reader_appeal(line: _Line) -> str | None:
+    """Marketing or interface wording, not a report: "Sign up for our morning brief ..."."""
+    if line.n > 400 or '"' in line.text:
+        return None
+    cues = len(_APPEAL_CUES.findall(line.low))
+    if not cues or _REPORTED.search(line.low):
+        return None
+    return _hit(cues >= 2 or _TO_READER.search(line.text) or _IMPERATIVE.match(line.text))
+
+
+# --- bylines, dates and sources (asked only about lines that start like clutter)
+
+
+def _byline(line: _Line) -> str | None:  # "By Jane Doe | March 3, 2024"
+    if line.n > 160 or line.first not in _BYLINE_STARTS:
+        return None
+    m = _BYLINE.match(line.text)
+    if not m:
+        return None
+    who = m.group("who")
+    dm = _BYLINE_DATE_TAIL.search(who)
+    if dm:
+        who = who[: dm.start()]
+    return _hit(_is_name_list(who), who.strip(" ,|-"))
+
+
+def _reporting_by(line: _Line) -> str | None:  # "Reporting by X; Editing by Y"
+    return _hit(line.n <= 160 and line.first in _BYLINE_STARTS and _REPORTING_BY.match(line.text))
+
+
+def _meta_date(line: _Line, updated: bool) -> str | None:
+    """"Published: March 3, 2024" / "Updated: 2024-03-04 10:15" / "| Last update :"."""
+    low = line.low
+    if line.n > 140 or not any(w in low for w in ("updat", "publish", "posted", "modified",
+                                                  "publication", "issued")):
+        return None
+    m = None if _WIRE_VERSION.match(line.text) else _META_DATE.match(line.text)
+    if not m or ("updat" in m.group("label").lower()) != updated:
+        return None
+    rest = m.group("rest").strip()
+    dateish = bool(m.group("sep") or rest[:1].isdigit() or _MONTH_WORD.match(rest))
+    return _hit(not rest or (dateish and any(ch.isdigit() for ch in rest)), rest)
+
+
+def _source_line(line: _Line) -> str | None:  # "Source: Newsroom"
+    m = _SOURCE_LINE.match(line.text) if line.n <= 80 and line.low.startswith("source") else None
+    return _hit(m and len(m.group("src").split()) <= 6, m.group("src").strip() if m else "")
+
+
+# --- promos, footers, appeals, credits
+
+
+def _promo_link(line: _Line) -> str | None:  # "Read more: ...", "Related stories"
+    t = line.text
+    return _hit(line.n <= 300 and (_PROMO_SEP.match(t) or _PROMO_ALONE.match(t)))
+
+
+def _click_here(line: _Line) -> str | None:
+    return _hit(line.n <= 300 and _CLICK_HERE.match(line.text))
+
+
+def _read_headline(line: _Line) -> str | None:  # "READ  Harbour strike ends as ..."
+    m = _PROMO_READ.match(line.text) if line.n <= 300 else None
+    h = m.group("h").rstrip() if m else ""
+    return _hit(m and not h.endswith(".") and len(h.split()) <= 25)
+
+
+def _page_footer(line: _Line) -> str | None:  # "Leave a comment", "Tags: ...", "3 min read"
+    return _hit(line.n <= 300 and _FOOTER.match(line.text))
+
+
+def _copyright(line: _Line) -> str | None:  # "(c) 2024 Some Media. All rights reserved."
+    ok = _COPYRIGHT.match(line.text) and ("rights" in line.low or _YEAR.search(line.low))
+    return _hit(line.n <= 300 and ok)
+
+
+def _advertisement(line: _Line) -> str | None:
+    return _hit(line.n <= 300 and _ADVERT.match(line.text))
+
+
+def _newsletter_appeal(line: _Line) -> str | None:  # "Sign up for our newsletter ..."
+    low = line.low
+    ok = "newsletter" in low and _NEWSLETTER_ACTION.search(low)
+    return _hit(line.n <= 300 and (ok or (low.startswith("subscribe") and line.n <= 200)))
+
+
+def _share_buttons(line: _Line) -> str | None:  # "Share | Tweet | WhatsApp | Email"
+    if line.n > 300:
+        return None
+    words = _SHARE_SPLIT.split(line.low.strip(" .!"))
+    return _hit(words and len(words) <= 12 and all(w in _SOCIAL_WORDS for w in words if w)
+                and any(w in _SHARE_PLATFORMS for w in words))
+
+
+def _follow_us(line: _Line) -> str | None:  # "Follow us on X", "Join our WhatsApp channel"
+    return _hit(line.n <= 300 and _FOLLOW.match(line.text))
+
+
+def _follow_promo(line: _Line) -> str | None:  # "Follow the latest on the election"
+    t = line.text
+    return _hit(line.n <= 300 and _FOLLOW_PROMO.match(t) and not _ends_terminal(t)
+                and len(t.split()) <= 15)
+
+
+def _photo_credit(line: _Line) -> str | None:  # "Photo: Jane Doe / Agency"
+    m = _CREDIT_LINE.match(line.text) if line.n <= 200 else None
+    who = m.group("who").strip() if m else ""
+    return _hit(m and (not who.endswith((".", "?", "!")) or len(who.split()) <= 8), who)
+
+
+def _comment_policy(line: _Line) -> str | None:  # "WARNING: Comments that insult ..."
+    low = line.low
+    return _hit(low.startswith(_POLICY_START) and "comment" in low and _POLICY_WORDS.search(low))
+
+
+# The rules, in the order they are tried. Uncued rules are asked about every line;
+# cued ones only about lines that start like clutter.
+RULES: tuple[Rule, ...] = (
+    Rule("separator", "clutter", _separator, cued=False),
+    Rule("date line", "date-line", _date_only, cued=False),
+    Rule("place and date line", "date-line", _place_and_date, cued=False),
+    Rule("date and update time", "date-line", _date_then_update, cued=False),
+    Rule("date in two calendars", "date-line", _two_calendars, cued=False),
+    Rule("date and time ago", "date-line", _date_then_ago, cued=False),
+    Rule("staff byline", "byline", _staff_byline, cued=False),
+    Rule("wire end marker", "clutter", _wire_end, cued=False),
+    Rule("wire contact", "clutter", _wire_contact, cued=False),
+    Rule("wire note", "clutter", _wire_note, cued=False),
+    Rule("wire header", "date-line", _wire_header, cued=False),
+    Rule("wire keywords", "clutter", _keywords, cued=False),
+    Rule("reporting credits in brackets", "byline", _bracketed_credits, cued=False),
+    Rule("contributor line", "byline", _contributed, cued=False),
+    Rule("author bio", "clutter", _author_bio, cued=False),
+    Rule("byline", "byline", _byline),
+    Rule("reporting credits", "byline", _reporting_by),
+    Rule("publication date", "published", functools.partial(_meta_date, updated=False)),
+    Rule("update time", "last-update", functools.partial(_meta_date, updated=True)),
+    Rule("source line", "source-line", _source_line),
+    Rule("promo link", "clutter", _promo_link),
+    Rule("click-here link", "clutter", _click_here),
+    Rule("read-next link", "clutter", _read_headline),
+    Rule("page footer", "clutter", _page_footer),
+    Rule("copyright line", "clutter", _copyright),
+    Rule("advertisement", "clutter", _advertisement),
+    Rule("newsletter appeal", "clutter", _newsletter_appeal),
+    Rule("share buttons", "clutter", _share_buttons),
+    Rule("follow line", "clutter", _follow_us),
+    Rule("follow promo", "clutter", _follow_promo),
+    Rule("photo credit", "credit", _photo_credit),
+    Rule("comment policy", "clutter", _comment_policy),
+    Rule("reader appeal", "clutter", _reader_appeal, cued=False),  # after the named appeals
+)
+
+
+def _starts_like_clutter(line: _Line) -> bool:
+    fw = line.first
+    return fw in _CLUTTER_STARTS or "newsletter" in line.low or fw.isdigit()
+
+
+def _classify(text: str) -> tuple[Rule, str] | None:
+    """The first rule that fires on the line and its payload, or None for story text."""
+    if len(text) > 700:
+        return None
     low = text.lower()
-    if n <= 60 and _is_date_only(low):
-        return ("date-line", text)
-    if n <= 60 and any(ch.isdigit() for ch in text):
-        # "Nairobi, March 3rd, 2025" / "Hanoi, 14.03.2025" / "Canberra | 18 February 2025"
-        # also "RIYADH, Saudi Arabia — Feb. 2, 2025": every part before the date a place;
-        # a reading time after it ("| 3 min read") is dropped
-        line = _READ_TIME_TAIL.sub("", text)
-        for m in _PLACE_DATE_SEP.finditer(line):
-            head, rest = line[:m.start()], line[m.end():].strip()
-            if _is_date_only(rest.lower()) and all(
-                    is_place_name(part) for part in head.split(",") if part.strip()):
-                return ("date-line", rest)
-    if n <= 80 and "updat" in low:
-        # "Saturday 20 December 2025 – 14:10 | Updated 16:35": the first date is the date
-        m = _UPDATED_TAIL.search(text)
-        if m and m.start() and _is_date_only(low[:m.start()].rstrip(" |,-\u2013\u2014")):
-            return ("date-line", text[:m.start()].rstrip(" |,-\u2013\u2014"))
-    if n <= 60 and "|" in text and any(ch.isdigit() for ch in text):
-        # "Kartik 12, 2082 | Oct 29, 2025 | Kathmandu": a Gregorian date next to one of
-        # another calendar (and places); the Gregorian one is the date
-        parts = [p.strip() for p in text.split("|")]
-        greg = [p for p in parts if p and _is_date_only(p.lower())]
-        if len(greg) == 1 and any(ch.isdigit() for ch in greg[0]) and all(
-                not p or p is greg[0] or _OTHER_CALENDAR.match(p) or is_place_name(p)
-                for p in parts):
-            return ("date-line", greg[0])
-    if n <= 100 and "ago" in low:
-        # "October 3, 2025 5:42 PM GMT+1 Updated 2 hours ago"
-        m = _RELATIVE_TAIL.search(low)
-        if m and m.start() and _is_date_only(low[:m.start()].rstrip(" |,-")):
-            return ("date-line", text[:m.start()].rstrip(" |,-"))
     word = _FIRST_WORD.match(low)
-    fw = word.group(0) if word else ""
-    if n <= 100 and fw in ("staff", "our", "from", "special"):
-        m = _STAFF_BYLINE.match(text)
-        if m:  # "Staff Reporter | Nation Africa", "Our Correspondent"
-            return ("byline", text)
-    if fw not in _CLUTTER_STARTS and "newsletter" not in low and not fw.isdigit():
-        return None
-    if n <= 160 and fw in _BYLINE_STARTS:
-        m = _BYLINE.match(text)
-        if m:
-            who = m.group("who")
-            dm = _BYLINE_DATE_TAIL.search(who)
-            if dm:
-                who = who[: dm.start()]
-            if _is_name_list(who):
-                return ("byline", who.strip(" ,|-"))
-        if _REPORTING_BY.match(text):
-            return ("byline", None)
-    if n <= 140 and ("updat" in low or "publish" in low or "posted" in low
-                     or "modified" in low or "publication" in low or "issued" in low):
-        m = _META_DATE.match(text)
-        if m:
-            rest = m.group("rest").strip()
-            dateish = bool(m.group("sep") or rest[:1].isdigit() or _MONTH_WORD.match(rest))
-            if not rest or (dateish and any(ch.isdigit() for ch in rest)):
-                reason = "last-update" if "updat" in m.group("label").lower() else "published"
-                return (reason, rest or None)
-    if n <= 80 and low.startswith("source"):
-        m = _SOURCE_LINE.match(text)
-        if m and len(m.group("src").split()) <= 6:
-            return ("source-line", m.group("src").strip())
-    if n <= 300:
-        if _PROMO_SEP.match(text) or _PROMO_ALONE.match(text) or _CLICK_HERE.match(text):
-            return ("promo", None)
-        m = _PROMO_READ.match(text)
-        if m:
-            h = m.group("h").rstrip()
-            if not h.endswith(".") and len(h.split()) <= 25:
-                return ("promo", None)
-        if _FOOTER.match(text) or (
-            _COPYRIGHT.match(text) and ("rights" in low or _YEAR.search(low))
-        ):
-            return ("footer", None)
-        if _ADVERT.match(text):
-            return ("advertisement", None)
-        if "newsletter" in low and any(
-            w in low for w in ("subscribe", "sign up", "sign-up", "signup", "inbox", "deliver",
-                               "receive", "register", "join", "get ")
-        ):
-            return ("newsletter", None)
-        if low.startswith("subscribe") and n <= 200:
-            return ("newsletter", None)
-        words = re.split(r"[\s|,/:\u2022\u00b7-]+", low.strip(" .!"))
-        if words and len(words) <= 12 and all(w in _SOCIAL_WORDS for w in words if w) and any(
-            w in ("share", "tweet", "whatsapp", "facebook", "twitter", "telegram", "linkedin",
-                  "email", "print", "pinterest", "reddit")
-            for w in words
-        ):
-            return ("social", None)
-        if _FOLLOW.match(text):
-            return ("social", None)
-        if _FOLLOW_PROMO.match(text) and not _ends_terminal(text) and len(text.split()) <= 15:
-            return ("promo", None)
-    if n <= 200:
-        m = _CREDIT_LINE.match(text)
-        if m:
-            who = m.group("who").strip()
-            if not who.endswith((".", "?", "!")) or len(who.split()) <= 8:
-                return ("credit", who)
-    if low.startswith(("warning", "note", "disclaimer", "comments", "comment policy")) and (
-        "comment" in low
-        and any(w in low for w in ("approv", "moderat", "policy", "guideline", "insult",
-                                   "offensive", "publish", "abusive", "reserve the right"))
-    ):
-        return ("comment-policy", None)
+    line = _Line(text, low, word.group(0) if word else "")
+    cued: bool | None = None
+    for rule in RULES:
+        if rule.cued:
+            if cued is None:
+                cued = _starts_like_clutter(line)
+            if not cued:
+                continue
+        payload = rule.test(line)
+        if payload is not None:
+            return rule, payload
     return None
 
 
@@ -639,7 +861,159 @@ def _join_group(group: list[tuple[int, str]]) -> list[_Para]:
     return paras
 
 
+# ------------------------------------------------------------------------ header and footer
+# Where the story starts and ends is found from the text itself: the lead is the first
+# line that reads as prose; above it sit the page's header lines (masthead, navigation,
+# section label, kicker, headline, byline, timestamps). The headline is the most
+# title-like of those lines whose words the lead repeats; the others are page clutter.
+# After the last line of prose, short lines without a final stop are the page's footer
+# (tags, related links, comment widgets, sign-offs).
+
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b(?! ?(?:percent|%))")
+_NUMERIC_DAY = re.compile(r"\b\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b")
+_CLOCK_LINE = re.compile(r"^\d{1,2}[:.]\d{2}(?: ?[A-Za-z]{1,4})?$")  # "19:42 CET"
+_BULLET = re.compile(r"^[\u2022\u25aa\u25cf*\u2013-] ")
+_NAV_SEP = re.compile(r"\s[|\u203a\u00bb>/\u2022\u00b7]\s")
+_TWO_SENTENCES = re.compile(r"[a-z]{2}[.!?] [A-Z]")
+_STEM_WORD = re.compile(r"[a-z0-9][a-z0-9'\u2019-]*")
+# "UPDATE 2-Headline", "REFILE-Headline": a wire service's version tag before a headline
+_WIRE_VERSION = re.compile(r"^(?P<tag>[A-Z]{3,12})(?: (?P<n>\d{1,2}))?-(?=[A-Z\"'])")
+_WIRE_VERSION_TAGS = data_words("wire_version_tags.txt")
+_SURE_TITLE = 0.6  # half its words in the lead (and some length): clearly the title
+_LEAD_LINES = 3  # content lines read as the lead when scoring headline candidates
+
+
+def _is_prose(text: str) -> bool:
+    """A line of story prose: long, or a sentence of twelve words or more."""
+    return len(text) > 200 or (len(text.split()) >= 12 and _ends_terminal(text))
+
+
+def _stems(text: str) -> set[str]:
+    """Content-word stems (first five letters) of a line, for word-recurrence tests."""
+    out = set()
+    for w in _STEM_WORD.findall(text.lower()):
+        w = w.removesuffix("'s").removesuffix("\u2019s")
+        if len(w) >= 4 and w not in _FUNCTION_WORDS:
+            out.add(w[:5])
+    return out
+
+
+def _title_score(text: str, lead: set[str]) -> float | None:
+    """How title-like a header line is (None: not a title): words recurring in the lead."""
+    if not _looks_like_headline(text) or len(text.split()) < 3 or _is_outlet_line(text):
+        return None
+    if _NAV_SEP.search(text) or _CLOCK.search(text) or _NUMERIC_DAY.search(text):
+        return None  # navigation trail, timestamp, wire header
+    if _TWO_SENTENCES.search(text) or not any(c.islower() for c in text):
+        return None  # a banner of sentences; an all-caps masthead or section label
+    own = _stems(text)
+    overlap = len(own & lead) / len(own) if own else 0.0
+    if overlap < 0.25:
+        return None
+    return overlap + 0.2 * min(len(text.split()), 10) / 10
+
+
+def _strip_wire_version(text: str) -> str:
+    """'UPDATE 2-Minister visits X' -> 'Minister visits X'."""
+    m = _WIRE_VERSION.match(text)
+    if m and (m.group("n") or m.group("tag").lower() in _WIRE_VERSION_TAGS):
+        return text[m.end():]
+    return text
+
+
+def _lead_index(work: _Work) -> int | None:
+    """The first content line that reads as prose: where the story starts."""
+    return next((i for i, t in enumerate(work.lines) if work.content(i) and _is_prose(t)), None)
+
+
+def _header_headline(work: _Work, lead: int) -> int | None:
+    """The best title among the content lines above the lead (earlier ones preferred)."""
+    after = [t for j, t in enumerate(work.lines[lead:], lead) if work.content(j)]
+    lead_stems = _stems(" ".join(after[:_LEAD_LINES]))
+    best, best_score, rank = None, 0.0, 0
+    prev = ""
+    for i in range(lead):
+        if not work.content(i):
+            continue
+        line, before, prev = work.lines[i], prev, work.lines[i]
+        if _CLOCK_LINE.match(before):
+            continue  # a time-stamped entry of a live page, not the page's headline
+        score = _title_score(line, lead_stems)
+        if score is not None and score >= _SURE_TITLE:
+            return i  # the first line that is clearly a title: a standfirst comes after it
+        if score is not None and score - 0.05 * rank > best_score:
+            best, best_score = i, score - 0.05 * rank
+        rank += score is not None
+    return best
+
+
+def _remove_header_lines(work: _Work) -> None:
+    """Above the headline: page header; under it, before the lead: lines with no stop."""
+    if work.lead_at is None or work.headline_at is None:
+        return
+    for i in range(work.lead_at):
+        if not work.content(i) or work.consumed[i]:
+            continue
+        if i < work.headline_at:
+            if work.cleaned.masthead is None and _is_masthead(work.lines[i]):
+                work.cleaned.masthead = work.lines[i]
+            work.remove(i, "page header", "header")
+        elif not _ends_terminal(work.lines[i]) and not _BULLET.match(work.lines[i]):
+            work.remove(i, "header line", "header")  # key-point bullets are story
+
+
+_MASTHEAD_SPLIT = re.compile(r"\s[|\u2013\u2014\u203a\u00b7>/-]\s")
+
+
+def _is_masthead(text: str) -> bool:
+    """An outlet's name heading the page: 'Harbour Ledger', 'LAGOON TV | English'."""
+    name = _MASTHEAD_SPLIT.split(text, 1)[0].strip()
+    words = name.split()
+    if not 1 <= len(words) <= 6 or _ends_terminal(name) or any(c.isdigit() for c in name):
+        return False
+    letters = [c for c in name if c.isalpha()]
+    return _is_outlet_line(name) or (
+        len(words) >= 2 and len(letters) >= 4 and all(c.isupper() for c in letters))
+
+
+def _remove_footer_lines(work: _Work) -> None:
+    """After the story's last sentence or prose line: short lines without a final stop."""
+    lines = work.lines
+    last = next((i for i in range(len(lines) - 1, -1, -1)
+                 if work.content(i) and (_is_prose(lines[i]) or _ends_terminal(lines[i]))), None)
+    if last is None:
+        return
+    for i in range(last + 1, len(lines)):
+        t = lines[i]
+        if work.content(i) and not work.consumed[i] and not _ends_terminal(t) and (
+                len(t.split()) <= 20):
+            work.remove(i, "page footer", "footer")
+
+
 # ------------------------------------------------------------------------ main entry
+
+
+@dataclass
+class _Work:
+    """The article while it is cleaned: its lines, and what is known about each."""
+
+    lines: list[str]
+    cleaned: Cleaned
+    kind: list[str | None] = field(default_factory=list)  # a removed line's rule kind
+    consumed: list[bool] = field(default_factory=list)  # taken as headline / standfirst
+    headline_at: int | None = None
+    lead_at: int | None = None  # the story's first line of prose, when a header precedes it
+
+    def __post_init__(self) -> None:
+        self.kind = [None] * len(self.lines)
+        self.consumed = [False] * len(self.lines)
+
+    def content(self, i: int) -> bool:
+        return bool(self.lines[i]) and self.kind[i] is None
+
+    def remove(self, i: int, reason: str, kind: str) -> None:
+        self.kind[i] = kind
+        self.cleaned.removed.append(Removed(self.lines[i], reason, i + 1))
 
 
 def clean(text: str) -> Cleaned:
@@ -647,46 +1021,77 @@ def clean(text: str) -> Cleaned:
     cleaned = Cleaned()
     if not text or not text.strip():
         return cleaned
+    work = _Work(_normalized_lines(text, cleaned), cleaned)
+    if not _take_date_marker(work):
+        return cleaned
+    _remove_clutter(work)
+    _find_headline(work)
+    if cleaned.headline:
+        _find_standfirst(work)
+        _remove_repeats(work)
+        _remove_header_lines(work)
+    _remove_footer_lines(work)
+    paras = _paragraphs(work)
+    _take_leading_marker(paras, cleaned)
+    _add_blocks(paras, cleaned)
+    cleaned.removed.sort(key=lambda r: r.line)
+    return cleaned
+
+
+def _normalized_lines(text: str, cleaned: Cleaned) -> list[str]:
+    """The lines, normalised, with inline photo credits taken out (and recorded)."""
     raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    n = len(raw_lines)
     lines: list[str] = []
     for no, raw in enumerate(raw_lines, 1):
         t = _normalize_line(raw)
         if t:
-            t = _strip_inline_credits(t, no, cleaned)
+            t = _strip_inline_credits(_take_caption(t, no, cleaned), no, cleaned)
         lines.append(t)
+    return lines
 
-    # Leading " date 2024-01-10 " marker on the first non-empty line.
-    first = next((i for i in range(n) if lines[i]), None)
+
+def _take_date_marker(work: _Work) -> bool:
+    """A leading ``date 2024-01-10`` marker on the first line; False when all is blank."""
+    lines = work.lines
+    first = next((i for i in range(len(lines)) if lines[i]), None)
     if first is None:
-        return cleaned
+        return False
     m = _DATE_MARKER.match(lines[first])
     if m:
-        cleaned.date_marker = _iso(m.group(1))
-        cleaned.removed.append(Removed(m.group(0).strip(), "date-marker", first + 1))
+        work.cleaned.date_marker = _iso(m.group(1))
+        work.cleaned.removed.append(Removed(m.group(0).strip(), "date marker", first + 1))
         lines[first] = lines[first][m.end():].strip()
+    return True
 
-    # Clutter lines.
-    removed_reason: list[str | None] = [None] * n
-    published_phrase: str | None = None
-    updated_phrase: str | None = None
-    dateline_phrase: str | None = None
+
+@dataclass
+class _Dates:
+    """Date phrases met while removing clutter, by where they were stated."""
+
+    published: str | None = None
+    updated: str | None = None
+    dateline: str | None = None
+
+
+def _remove_clutter(work: _Work) -> None:
+    """Remove the lines a rule fires on; keep bylines, credits and date phrases found."""
+    dates = _Dates()
     # A bare date line is a dateline above the lead or next to other metadata lines;
     # further down it is story text (a timeline entry, say).
     seen_content = 0
     seen_prose = False
     pending_dates: list[int] = []
-    prev_reason: str | None = None
-    for i, t in enumerate(lines):
+    prev_kind: str | None = None
+    for i, t in enumerate(work.lines):
         if not t:
             continue
         c = _classify(t)
-        if c is None and prev_reason == "byline" and cleaned.bylines and _is_outlet_line(t):
+        if c is None and prev_kind == "byline" and work.cleaned.bylines and _is_outlet_line(t):
             # "By JANE DOE" then "Associated Press" on its own line: the byline's outlet
-            cleaned.bylines[-1] += f", {t}"
-            c = ("byline", None)
-        prev_reason = c[0] if c is not None else None
-        if c is not None and c[0] == "date-line" and seen_content > 1 and seen_prose:
+            work.cleaned.bylines[-1] += f", {t}"
+            c = (_BYLINE_OUTLET, "")
+        prev_kind = c[0].kind if c is not None else None
+        if c is not None and c[0].kind == "date-line" and seen_content > 1 and seen_prose:
             pending_dates.append(i)  # decided below, by its neighbours
             continue
         if c is None:
@@ -696,116 +1101,151 @@ def clean(text: str) -> Cleaned:
             seen_prose = seen_prose or seen_content > 3 or len(t) > 200 or (
                 len(t) > 60 and t.endswith("."))
             continue
-        reason, payload = c
-        removed_reason[i] = reason
-        cleaned.removed.append(Removed(t, reason, i + 1))
-        if reason == "byline" and payload:
-            cleaned.bylines.append(payload)
-            dm = _BYLINE_DATE_TAIL.search(t)
-            if dm and dateline_phrase is None:
-                dateline_phrase = dm.group("date").strip()
-        elif reason == "published" and payload and published_phrase is None:
-            published_phrase = payload
-        elif reason == "date-line" and payload and dateline_phrase is None:
-            dateline_phrase = payload
-        elif reason == "last-update" and payload and updated_phrase is None:
-            updated_phrase = payload
-        elif reason == "credit" and payload:
-            name = _credit_name(t, payload)
-            if name and name not in cleaned.credits:
-                cleaned.credits.append(name)
-    for i in pending_dates:
+        work.remove(i, c[0].name, c[0].kind)
+        _keep_payload(work, i, c[0].kind, c[1], dates)
+    _settle_pending_dates(work, pending_dates, dates)
+    work.cleaned.date_phrase = dates.published or dates.dateline or dates.updated
+
+
+_BYLINE_OUTLET = Rule("byline", "byline", lambda line: None)
+
+
+def _keep_payload(work: _Work, i: int, kind: str, payload: str, dates: _Dates) -> None:
+    """What a removed line states: a byline's names, a date phrase, a photographer."""
+    cleaned = work.cleaned
+    if kind == "byline" and payload:
+        cleaned.bylines.append(payload)
+        dm = _BYLINE_DATE_TAIL.search(work.lines[i])
+        if dm and dates.dateline is None:
+            dates.dateline = dm.group("date").strip()
+    elif kind == "published" and payload and dates.published is None:
+        dates.published = payload
+    elif kind == "date-line" and payload and dates.dateline is None:
+        dates.dateline = payload
+    elif kind == "last-update" and payload and dates.updated is None:
+        dates.updated = payload
+    elif kind == "credit" and payload:
+        name = _credit_name(work.lines[i], payload)
+        if name and name not in cleaned.credits:
+            cleaned.credits.append(name)
+
+
+def _settle_pending_dates(work: _Work, pending: list[int], dates: _Dates) -> None:
+    """A date line inside the story is removed only next to a byline or date label."""
+    lines = work.lines
+    for i in pending:
         near = [j for j in (_prev_nonblank(lines, i), _next_nonblank(lines, i)) if j is not None]
-        if any(removed_reason[j] in ("byline", "published", "last-update") for j in near):
-            removed_reason[i] = "date-line"
-            cleaned.removed.append(Removed(lines[i], "date-line", i + 1))
-            dateline_phrase = dateline_phrase or lines[i]
-    cleaned.date_phrase = published_phrase or dateline_phrase or updated_phrase
+        if any(work.kind[j] in ("byline", "published", "last-update") for j in near):
+            work.remove(i, "date line", "date-line")
+            dates.dateline = dates.dateline or lines[i]
 
-    def content(i: int) -> bool:
-        return bool(lines[i]) and removed_reason[i] is None
 
-    def next_nonblank(i: int) -> int | None:
-        for j in range(i + 1, n):
-            if lines[j]:
-                return j
-        return None
+def _find_headline(work: _Work) -> None:
+    """The best title above the lead; else the first line when it is shaped like one."""
+    lead = _lead_index(work)
+    h = _header_headline(work, lead) if lead else None
+    if h is not None:
+        work.lead_at = lead
+        _take_headline(work, h)
+    else:
+        _first_line_headline(work)
 
-    consumed = [False] * n
 
-    # Headline: the first content line, short, no final period, then a break or longer text.
-    h = next((i for i in range(n) if content(i)), None)
-    if h is not None and _looks_like_headline(lines[h]):
-        nxt = h + 1 if h + 1 < n else None
-        later = next_nonblank(h)
-        ok = later is not None and (
-            nxt is None
-            or not lines[nxt]
-            or removed_reason[nxt] is not None
-            or (len(lines[nxt]) > len(lines[h]) and not _should_join(lines[h], lines[nxt], None))
-        )
-        if ok and any(content(j) for j in range(h + 1, n)):
-            cleaned.headline = strip_wrapping_quotes(lines[h])
-            consumed[h] = True
-    if cleaned.headline:
-        hkey = _key(cleaned.headline)
-        # Standfirst: the next content line, alone, with structural evidence it is one.
-        s = next((i for i in range(h + 1, n) if content(i)), None)
-        if s is not None and (s + 1 >= n or not lines[s + 1] or removed_reason[s + 1]):
-            st = lines[s]
-            f = next_nonblank(s)
-            evidence = f is not None and (
-                removed_reason[f] in ("byline", "last-update", "published")
-                or _key(lines[f]) == hkey
-            )
-            no_punct = not _ends_terminal(st) and len(st.split()) > 12
-            if len(st) <= 400 and (evidence or no_punct) and any(
-                content(j) and _key(lines[j]) != hkey for j in range(s + 1, n)
-            ):
-                cleaned.standfirst = st
-                consumed[s] = True
-        skey = _key(cleaned.standfirst) if cleaned.standfirst else None
-        near = {len(cleaned.headline), len(cleaned.standfirst or "")}
-        for i in range(h + 1, n):
-            if (
-                content(i)
-                and not consumed[i]
-                and any(abs(len(lines[i]) - m) <= 12 for m in near)
-            ):
-                k = _key(lines[i])
-                reason = ("repeated-headline" if k == hkey
-                          else "repeated-standfirst" if skey and k == skey else None)
-                if reason:
-                    removed_reason[i] = reason
-                    cleaned.removed.append(Removed(lines[i], reason, i + 1))
+def _take_headline(work: _Work, h: int) -> None:
+    work.cleaned.headline = _strip_wire_version(strip_wrapping_quotes(work.lines[h]))
+    work.consumed[h] = True
+    work.headline_at = h
 
-    # Paragraphs: runs of content lines, broken by blank or removed lines.
+
+def _first_line_headline(work: _Work) -> None:
+    """The first content line, short, no final period, then a break or longer text."""
+    lines, n = work.lines, len(work.lines)
+    h = next((i for i in range(n) if work.content(i)), None)
+    if h is None or not _looks_like_headline(lines[h]):
+        return
+    nxt = h + 1 if h + 1 < n else None
+    later = _next_nonblank(lines, h)
+    ok = later is not None and (
+        nxt is None
+        or not lines[nxt]
+        or work.kind[nxt] is not None
+        or (len(lines[nxt]) > len(lines[h]) and not _should_join(lines[h], lines[nxt], None))
+    )
+    if ok and any(work.content(j) for j in range(h + 1, n)):
+        _take_headline(work, h)
+
+
+def _find_standfirst(work: _Work) -> None:
+    """The next content line, alone, with structural evidence that it is a standfirst."""
+    lines, n, h = work.lines, len(work.lines), work.headline_at or 0
+    hkey = _key(work.cleaned.headline)
+    s = next((i for i in range(h + 1, n) if work.content(i)), None)
+    if s is None or not (s + 1 >= n or not lines[s + 1] or work.kind[s + 1]):
+        return
+    st = lines[s]
+    f = _next_nonblank(lines, s)
+    evidence = f is not None and (
+        work.kind[f] in ("byline", "last-update", "published") or _key(lines[f]) == hkey)
+    no_punct = not _ends_terminal(st) and len(st.split()) > 12
+    if len(st) <= 400 and (evidence or no_punct) and any(
+        work.content(j) and _key(lines[j]) != hkey for j in range(s + 1, n)
+    ):
+        work.cleaned.standfirst = st
+        work.consumed[s] = True
+
+
+def _remove_repeats(work: _Work) -> None:
+    """Lines repeating the headline or the standfirst further down are removed."""
+    cleaned, lines = work.cleaned, work.lines
+    hkey = _key(cleaned.headline)
+    skey = _key(cleaned.standfirst) if cleaned.standfirst else None
+    near = {len(cleaned.headline), len(cleaned.standfirst or "")}
+    for i in range((work.headline_at or 0) + 1, len(lines)):
+        if not work.content(i) or work.consumed[i]:
+            continue
+        if not any(abs(len(lines[i]) - m) <= 12 for m in near):
+            continue
+        k = _key(lines[i])
+        if k == hkey:
+            work.remove(i, "repeated headline", "repeat")
+        elif skey and k == skey:
+            work.remove(i, "repeated standfirst", "repeat")
+
+
+def _paragraphs(work: _Work) -> list[_Para]:
+    """Runs of content lines, broken by blank or removed lines, joined into paragraphs."""
     paras: list[_Para] = []
     group: list[tuple[int, str]] = []
-    for i in range(n):
-        if content(i) and not consumed[i]:
-            group.append((i + 1, lines[i]))
+    for i in range(len(work.lines)):
+        if work.content(i) and not work.consumed[i]:
+            group.append((i + 1, work.lines[i]))
         elif group:
             paras.extend(_join_group(group))
             group = []
     if group:
         paras.extend(_join_group(group))
+    return paras
 
-    # Outlet lead-in or dateline at the start of the first body paragraph.
-    if paras:
-        kind, prefix, outlet, date = _leading_marker(paras[0].text)
-        if kind == "lead-in":
-            rest = paras[0].text[len(prefix):].strip()
-            if rest:
-                cleaned.lead_in = outlet
-                cleaned.removed.append(Removed(prefix.strip(), "lead-in", paras[0].line))
-                paras[0].text = rest
-        elif kind == "dateline":
+
+def _take_leading_marker(paras: list[_Para], cleaned: Cleaned) -> None:
+    """An outlet lead-in is taken off the first paragraph; a dateline stays (and dates)."""
+    if not paras:
+        return
+    kind, prefix, outlet, date = _leading_marker(paras[0].text)
+    if kind == "lead-in":
+        rest = paras[0].text[len(prefix):].strip()
+        if rest:
             cleaned.lead_in = outlet
-            if date and not cleaned.date_phrase:
-                cleaned.date_phrase = date
+            cleaned.removed.append(Removed(prefix.strip(), "outlet lead-in", paras[0].line))
+            paras[0].text = rest
+    elif kind == "dateline":
+        cleaned.lead_in = outlet
+        if date and not cleaned.date_phrase:
+            cleaned.date_phrase = date
 
-    # Blocks; a short standalone line between paragraphs is a subheading.
+
+def _add_blocks(paras: list[_Para], cleaned: Cleaned) -> None:
+    """Blocks; a short standalone line between paragraphs is a subheading."""
     for idx, p in enumerate(paras):
         kind = "p"
         if (
@@ -816,8 +1256,6 @@ def clean(text: str) -> Cleaned:
         ):
             kind = "h2"
         cleaned.blocks.append(Block(kind, p.text, p.line))
-    cleaned.removed.sort(key=lambda r: r.line)
-    return cleaned
 
 
 _OUTLET_LINE_CUES = _OUTLET_CUES | frozenset(("bureau", "desk"))
