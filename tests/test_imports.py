@@ -11,6 +11,7 @@ import ast
 from pathlib import Path
 
 import pelican.plugins.news_digest as package
+import pytest
 
 ROOT = Path(package.__file__).resolve().parent
 NAME = package.__name__

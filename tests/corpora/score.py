@@ -135,7 +135,9 @@ def _score_quotes(stem: str, label: dict, data: ArticleData, q: QuoteTally) -> N
     for item in label["quote"]:
         q.labelled += 1
         text, speaker = _text_norm(item["text"]), item.get("speaker", "")
-        match = next(((t, s) for t, s in got if text in t or (len(t) > 10 and t in text)), None)
+        # the quote that holds the labelled text, else one it holds (a fragment)
+        match = next(((t, s) for t, s in got if text in t), None) or next(
+            ((t, s) for t, s in got if len(t) > 10 and t in text), None)
         if match is None:
             q.errors.append(f"{stem}: quote not found {item['text'][:60]!r}")
             continue

@@ -33,7 +33,7 @@ def extract(cleaned: Cleaned, seed: str, stem: str, registry=None) -> ArticleDat
         own = {norm_key(data.source), norm_key(organizations.canonical(data.source))}
         data.organizations = [o for o in data.organizations if norm_key(o.name) not in own]
     data.trip = trips.find_trip(entity_text)
-    data.quotes = quotes.find_quotes(cleaned, data.people)
+    data.quotes = quotes.find_quotes(cleaned, data.people, data.organizations, data.places)
     return data
 
 
