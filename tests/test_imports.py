@@ -10,9 +10,8 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-import pytest
-
 import pelican.plugins.news_digest as package
+import pytest
 
 ROOT = Path(package.__file__).resolve().parent
 NAME = package.__name__

@@ -12,7 +12,7 @@ from pelican import signals
 from . import settings as nd_settings
 from .editorial.files import corrections_file, people_file, trips_file
 from .ingest.run import IngestReport, ingest
-from .site import generators, metadata, search
+from .site import generators, metadata, search, wording
 
 logger = logging.getLogger(__name__)
 
@@ -39,10 +39,23 @@ def analysis_cache_dir(settings: dict[str, Any]) -> Path | None:
     return None
 
 
+# Template filters that say the pipeline's facts in the reader's words (site/wording.py).
+JINJA_FILTERS = {
+    "provenance_label": wording.provenance_label,
+    "provenance_detail": wording.provenance_detail,
+    "removed_label": wording.removed_label,
+}
+
+
 def set_defaults(pelican) -> None:
-    """Put every NEWS_DIGEST_* default in the settings, so templates can use them."""
+    """Put every NEWS_DIGEST_* default in the settings, so templates can use them, and
+    the digest's template filters beside the site's own."""
     for key, value in nd_settings.DEFAULTS.items():
         pelican.settings.setdefault(key, value)
+    filters = dict(JINJA_FILTERS)
+    filters.update(pelican.settings.get("JINJA_FILTERS") or {})
+    pelican.settings["JINJA_FILTERS"] = filters
+    pelican.settings.setdefault("NEWS_DIGEST_PROVENANCE_LEGEND", wording.PROVENANCE_LEGEND)
 
 
 def run_ingest(pelican) -> None:
