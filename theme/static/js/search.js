@@ -424,15 +424,20 @@
       document.title = query.trim() ? q + " \u00b7 " + baseTitle : baseTitle;
     }
 
-    /* push: a new history entry (a submitted query), replace: the same entry (typing). */
+    /* History: each query the reader submits or types is one entry, so Back returns to
+     * the previous query. The first keystroke after a query adds the entry, the next
+     * ones (and the submit that ends them) update it. */
+    var typing = false;
+
     function remember(query, how) {
       if (!how || !window.history || !window.history.replaceState) { return; }
       try {
         var url = new URL(window.location.href);
-        if ((url.searchParams.get("q") || "") === query) { return; }
+        if ((url.searchParams.get("q") || "") === query) { typing = typing && how === "type"; return; }
         if (query.trim()) { url.searchParams.set("q", query); } else { url.searchParams.delete("q"); }
-        if (how === "push") { window.history.pushState(null, "", url.href); }
-        else { window.history.replaceState(null, "", url.href); }
+        if (typing) { window.history.replaceState(null, "", url.href); }
+        else { window.history.pushState(null, "", url.href); }
+        typing = how === "type";
       } catch (e) { /* some file:// contexts refuse; the results still show */ }
     }
 
@@ -463,13 +468,13 @@
     form.addEventListener("submit", function (ev) {
       ev.preventDefault();
       clearTimeout(timer);
-      run(input.value, "push");
+      run(input.value, "submit");
     });
     input.addEventListener("input", function () {
       clearTimeout(timer);
-      timer = setTimeout(function () { run(input.value, "replace"); }, 120);
+      timer = setTimeout(function () { run(input.value, "type"); }, 120);
     });
-    window.addEventListener("popstate", fromLocation);
+    window.addEventListener("popstate", function () { typing = false; fromLocation(); });
     if (more) { more.addEventListener("click", showMore); }
 
     if (!fromLocation()) { input.focus(); }
