@@ -69,6 +69,7 @@ def seed(date: str, n: int) -> str:
 def test_a_large_timeline_is_split_by_year(build):
     seeds = {f"s{i}.txt": seed(d, i) for i, d in enumerate(
         ["2022-11-03", "2023-01-10", "2023-01-20", "2023-07-01", "2024-02-02"])}
+    seeds["undated.txt"] = seed("", 9).replace(" date ", "", 1)
     out = build(seeds=seeds, editor_data=False, NEWS_DIGEST_TIMELINE_SPLIT=3)
     index = soup(out / "timeline.html")
     assert not index.select("section.month")  # the years and months only
@@ -81,5 +82,10 @@ def test_a_large_timeline_is_split_by_year(build):
         href = a["href"].split("#")[0]
         if href:
             assert (out / "timeline" / href).resolve().is_file(), href
+    undated = index.select_one("a[href$='timeline/undated.html']")
+    assert undated is not None and not index.select("#undated-h")
+    listed = soup(out / "timeline" / "undated.html").select("#undated-h + ul a")
+    assert [a.get_text() for a in listed] == [
+        "Minister Alice Example visits city number 9 for talks"]
     small = soup(build(seeds=seeds, editor_data=False) / "timeline.html")  # default: one page
     assert len(small.select("section.month")) == 4

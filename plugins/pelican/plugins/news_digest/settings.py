@@ -47,7 +47,8 @@ DEFAULTS: dict[str, Any] = {
     # times as it names people.
     "NEWS_DIGEST_FEED_FULL_TEXT": True,
     # Above this many entries the timeline is split into one page per year
-    # (NEWS_DIGEST_TIMELINE_YEAR_*, {year}); timeline.html then lists the years and months.
+    # (NEWS_DIGEST_TIMELINE_YEAR_*, {year}; the undated articles on {year} = "undated");
+    # timeline.html then lists the years and months.
     "NEWS_DIGEST_TIMELINE_SPLIT": 400,
     "NEWS_DIGEST_TIMELINE_YEAR_URL": "timeline/{year}.html",
     "NEWS_DIGEST_TIMELINE_YEAR_SAVE_AS": "timeline/{year}.html",

@@ -192,6 +192,11 @@ class DigestGenerator(Generator):
         for y in years:
             self._write(writer, y["save_as"], "timeline", y["url"], timeline=timeline,
                         trips=index.trips, years=years, split=True, year=y, groups=y["groups"])
+        undated = _period_paths(s, "undated")
+        if timeline.get("undated"):
+            self._write(writer, undated["save_as"], "timeline", undated["url"],
+                        timeline=timeline, trips=index.trips, years=years, split=True,
+                        year={"year": "undated", **undated}, groups=[], undated_page=undated)
 
 
 def _years(timeline: dict, settings: dict) -> list[dict]:
@@ -199,14 +204,17 @@ def _years(timeline: dict, settings: dict) -> list[dict]:
     years: list[dict] = []
     for g in timeline.get("groups", []):
         if not years or years[-1]["year"] != g["year"]:
-            url = nd_settings.get(settings, "NEWS_DIGEST_TIMELINE_YEAR_URL")
-            save_as = nd_settings.get(settings, "NEWS_DIGEST_TIMELINE_YEAR_SAVE_AS")
             years.append({"year": g["year"], "groups": [], "articles": 0,
-                          "url": url.format(year=g["year"]),
-                          "save_as": save_as.format(year=g["year"])})
+                          **_period_paths(settings, g["year"])})
         years[-1]["groups"].append(g)
         years[-1]["articles"] += g["articles"]
     return years
+
+
+def _period_paths(settings: dict, year) -> dict:
+    """URL and file of one page of a split timeline (a year, or "undated")."""
+    return {key: nd_settings.get(settings, f"NEWS_DIGEST_TIMELINE_YEAR_{key.upper()}").format(
+        year=year) for key in ("url", "save_as")}
 
 
 def get_generators(pelican):

@@ -246,7 +246,10 @@ def article_record(article: Any, text: Callable[[str], str] = html_to_text) -> l
 
 
 def acronym(name: str) -> str:
-    """"International Court of Justice" -> "ICJ" ("" for a one-word or all-caps name)."""
+    """"International Court of Justice" -> "ICJ" ("" for a one-word or all-caps name, or
+    one already abbreviated: "U.S. Congress")."""
+    if "." in name:
+        return ""
     words = [w for w in re.split(r"[\s-]+", name) if w]
     initials = [w[0] for w in words if w.lower() not in _SMALL_WORDS and w[0].isalpha()]
     if len(initials) < 2 or name.isupper():
@@ -256,7 +259,10 @@ def acronym(name: str) -> str:
 
 def fold(text: str) -> str:
     """What the page's ``fold`` does: lower case, no accents, plain quotes and hyphens."""
-    decomposed = unicodedata.normalize("NFD", text.translate(_FOLD))
+    text = text.translate(_FOLD)
+    if text.isascii():  # most of an English collection: nothing to decompose
+        return text.lower()
+    decomposed = unicodedata.normalize("NFD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
