@@ -197,7 +197,8 @@ def test_disagreeing_ordinal_shown_on_article_and_trip_pages(build):
     trip4 = soup(out / "trips" / "4.html").select_one("section.discrepancies")
     assert "sixth trip" in trip4.get_text()
     trip6 = soup(out / "trips" / "6.html").select_one("section.discrepancies")
-    assert trip6 is not None  # the article states 6 but is filed under 4
+    assert trip6 is not None  # the article states 6 but is filed under 4, and says where
+    assert "it is filed under trip 4 (5–11 Jan 2024)" in trip6.get_text()
 
 
 def test_without_trips_file_trips_are_keyed_by_stated_ordinal(build):

@@ -45,17 +45,19 @@ JINJA_FILTERS = {
     "provenance_detail": wording.provenance_detail,
     "removed_label": wording.removed_label,
 }
+# ...and the legend those words use.
+JINJA_GLOBALS = {"provenance_legend_entries": wording.PROVENANCE_LEGEND}
 
 
 def set_defaults(pelican) -> None:
     """Put every NEWS_DIGEST_* default in the settings, so templates can use them, and
-    the digest's template filters beside the site's own."""
+    the digest's template filters and globals beside the site's own."""
     for key, value in nd_settings.DEFAULTS.items():
         pelican.settings.setdefault(key, value)
-    filters = dict(JINJA_FILTERS)
-    filters.update(pelican.settings.get("JINJA_FILTERS") or {})
-    pelican.settings["JINJA_FILTERS"] = filters
-    pelican.settings.setdefault("NEWS_DIGEST_PROVENANCE_LEGEND", wording.PROVENANCE_LEGEND)
+    for key, ours in (("JINJA_FILTERS", JINJA_FILTERS), ("JINJA_GLOBALS", JINJA_GLOBALS)):
+        merged = dict(ours)
+        merged.update(pelican.settings.get(key) or {})  # the site's own win
+        pelican.settings[key] = merged
 
 
 def run_ingest(pelican) -> None:
