@@ -57,7 +57,8 @@ MARKDOWN = {
     "output_format": "html5",
 }
 
-SITEMAP = {"format": "xml"}
+# The 404 page is not a page to index.
+SITEMAP = {"format": "xml", "exclude": [r"^404\.html$"]}
 CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True
 CHECK_MODIFIED_METHOD = "mtime"

@@ -53,6 +53,15 @@ MAX_WARM_OVER_COLD = 0.6
 MAX_LARGE_OVER_SMALL = 5.5
 MAX_RSS_OVER_PLAIN = 1.5
 MAX_SEARCH_MS = 100.0
+# Issue 15: the digest's output at most 6x plain Pelican's on the same pages, growing
+# linearly with the articles.
+MAX_OUTPUT_OVER_PLAIN = 6.0
+# Output parts reported separately: (label, paths relative to output/, globs allowed).
+OUTPUT_PARTS = (("article pages", ("articles",)), ("person pages", ("people", "people.html")),
+                ("feeds", ("feeds",)), ("search index", ("search-index.js",)),
+                ("home pages", ("index.html", "index")),
+                ("trip pages", ("trips", "trips.html")),
+                ("timeline", ("timeline.html", "timeline")))
 
 
 @dataclass
@@ -71,6 +80,7 @@ class SizeResult:
     plain: list[Run] = field(default_factory=list)
     warm: list[Run] = field(default_factory=list)
     search: dict | None = None
+    size: dict | None = None  # bytes written: {"digest": {part: bytes}, "plain": total}
 
     @staticmethod
     def med(runs: list[Run]) -> Run | None:
@@ -352,6 +362,10 @@ def bench_size(n: int, runs: int, work: Path, log: Path, search: bool,
         res.plain.append(run_child(pelican_cmd(plain_conf), plain_root, log))
         check_built(plain_root, n, "plain")
         progress(f"N={n} plain cold run {r + 1}: {res.plain[-1].seconds:.2f}s")
+        if res.size is None:
+            res.size = output_size(digest_root / "output", plain_root / "output")
+            progress(f"N={n} output: digest {res.size['digest'] / 1e6:.1f} MB, plain "
+                     f"{res.size['plain'] / 1e6:.1f} MB")
     seed_files = sorted((digest_root / "seeds").glob("*.txt"))
     for r in range(runs):  # each warm run edits a different seed of the last cold build
         synth.edit_seed(seed_files[(r * 7919) % len(seed_files)])
@@ -362,6 +376,24 @@ def bench_size(n: int, runs: int, work: Path, log: Path, search: bool,
         res.search = measure_search(digest_root / "output")
         progress(f"N={n} search: {res.search}")
     return res
+
+
+def tree_bytes(path: Path) -> int:
+    if path.is_file():
+        return path.stat().st_size
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def output_size(digest_out: Path, plain_out: Path) -> dict:
+    """Bytes of both outputs, the digest's also by part (``OUTPUT_PARTS``)."""
+    parts = {label: sum(tree_bytes(digest_out / n) for n in names if (digest_out / n).exists())
+             for label, names in OUTPUT_PARTS}
+    largest = max((p for p in (digest_out / "people").glob("*.html")), key=lambda p: p.stat(
+        ).st_size, default=None)
+    return {"digest": tree_bytes(digest_out), "plain": tree_bytes(plain_out), "parts": parts,
+            "largest_person_page": largest.stat().st_size if largest else 0,
+            "timeline_page": tree_bytes(digest_out / "timeline.html"),
+            "trips_page": tree_bytes(digest_out / "trips.html")}
 
 
 def check_built(root: Path, n: int, what: str) -> None:
@@ -441,6 +473,17 @@ def render(results: list[SizeResult], meta: dict) -> str:
          f"{search['first_ms']:.1f} ms)" if search_ms is not None else search["status"],
          None if search_ms is None else search_ms < MAX_SEARCH_MS),
     ]
+    lines += size_lines(results)
+    if small.size and large.size:
+        ratio = small.size["digest"] / small.size["plain"]
+        growth_size = large.size["digest"] / small.size["digest"]
+        rows += [
+            (f"output size digest / plain at N={small.n:,}", f"≤ {MAX_OUTPUT_OVER_PLAIN:.0f}",
+             f"{ratio:.2f}", ratio <= MAX_OUTPUT_OVER_PLAIN),
+            (f"output size at N={large.n:,} / N={small.n:,} (linear: "
+             f"{large.n / small.n:.0f})", f"≤ {MAX_LARGE_OVER_SMALL * large.n / small.n / 5:.1f}",
+             f"{growth_size:.2f}", growth_size <= MAX_LARGE_OVER_SMALL * large.n / small.n / 5),
+        ]
     lines += ["", "| target | limit | measured | result |", "|---|---:|---:|:---:|"]
     lines += [f"| {a} | {b} | {c} | {verdict(d)} |" for a, b, c, d in rows]
     if search.get("index_bytes") is not None:
@@ -454,6 +497,27 @@ def render(results: list[SizeResult], meta: dict) -> str:
         lines += ["", "**Quick run** (smoke test sizes, 1 run): not a measurement of the "
                       "targets."]
     return "\n".join(lines) + "\n"
+
+
+def size_lines(results: list[SizeResult]) -> list[str]:
+    """The output-size table: both outputs, and the digest's by part."""
+    measured = [r for r in results if r.size]
+    if not measured:
+        return []
+    labels = [label for label, _ in OUTPUT_PARTS]
+    lines = ["", "Output size (bytes written, MB; the digest's by part; the largest person "
+                 "page, timeline.html and trips.html in KB):", "",
+             "| N | digest | plain | ratio | " + " | ".join(labels) +
+             " | largest person page | timeline.html | trips.html |",
+             "|---:|---:|---:|---:|" + "---:|" * (len(labels) + 3)]
+    for r in measured:
+        z = r.size
+        lines.append(f"| {r.n:,} | {z['digest'] / 1e6:.1f} | {z['plain'] / 1e6:.1f} | "
+                     f"{z['digest'] / z['plain']:.2f} | "
+                     + " | ".join(f"{z['parts'][label] / 1e6:.2f}" for label in labels)
+                     + f" | {z['largest_person_page'] / 1e3:.0f} | {z['timeline_page'] / 1e3:.0f}"
+                       f" | {z['trips_page'] / 1e3:.0f} |")
+    return lines
 
 
 def machine_meta(args, runs_note: str) -> dict:

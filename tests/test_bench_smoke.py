@@ -51,7 +51,8 @@ def test_quick_build_writes_every_row(tmp_path: Path) -> None:
                              "--workdir", str(tmp_path / "work"), "--output", str(out)]) == 0
     text = out.read_text(encoding="utf-8")
     for row in ("| 8 |", "| 20 |", "digest / plain Pelican", "warm rebuild / cold",
-                "T(20) / T(8)", "peak memory", "search query"):
+                "T(20) / T(8)", "peak memory", "search query", "output size digest / plain",
+                "Output size (bytes written"):
         assert row in text, row
     assert "cores" in text
     built = tmp_path / "work" / "digest-20"

@@ -11,7 +11,6 @@ import ast
 from pathlib import Path
 
 import pelican.plugins.news_digest as package
-import pytest
 
 ROOT = Path(package.__file__).resolve().parent
 NAME = package.__name__

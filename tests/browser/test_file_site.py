@@ -52,8 +52,8 @@ def test_click_through_from_disk(page, watch: Watch, file_site):
     results.first.wait_for()
     assert "match" in page.locator("#search-status").inner_text()
     assert page.locator("#search-results mark").count() >= 1
-    first_title = results.first.locator("h2 a").inner_text()
-    results.first.locator("h2 a").click()
+    first_title = results.first.locator("h3 a").inner_text()
+    results.first.locator("h3 a").click()
     page.wait_for_load_state("load")
     assert "/articles/" in page.url
     assert page.locator("h1").inner_text() == first_title
@@ -81,12 +81,12 @@ def test_search_finds_people_places_and_body_text(page, watch: Watch, file_site)
     page.fill("#search-input", "zzzqqqnotaword")
     page.press("#search-input", "Enter")
     assert page.locator("#search-results li.result").count() == 0
-    assert "No articles match" in page.locator("#search-status").inner_text()
+    assert "Nothing matches" in page.locator("#search-status").inner_text()
     # Each result shows title, date (or Undated) and a snippet.
     page.fill("#search-input", "Blinken")
     page.press("#search-input", "Enter")
     for item in page.locator("#search-results li.result").all():
-        assert item.locator("h2 a").inner_text()
+        assert item.locator("h3 a").inner_text()
         assert item.locator(".date").inner_text()
         assert item.locator(".snippet").inner_text()
     watch.assert_clean()
@@ -123,9 +123,13 @@ def test_keyboard_skip_link_and_visible_focus(page, watch: Watch, file_site):
 def test_removed_list_is_collapsed(page, watch: Watch, file_site):
     for html in sorted((file_site / "articles").glob("*.html")):
         goto(page, file_url(html))
-        details = page.locator("details.removed")
-        if details.count():
+        about = page.locator("details.about")
+        details = about.locator("details.editor-notes")
+        if details.locator(".removed li").count():
+            assert about.get_attribute("open") is None
             assert details.get_attribute("open") is None
+            assert not details.locator("li").first.is_visible()
+            about.locator("> summary").click()
             assert not details.locator("li").first.is_visible()
             details.locator("summary").click()
             assert details.locator("li").first.is_visible()

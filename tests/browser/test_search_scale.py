@@ -17,13 +17,14 @@ pytestmark = pytest.mark.browser
 
 N = 5_000
 QUERIES = ("blinken", "netanyahu rafah", "ceasefire", "hostage deal", "zzzqqq", "gaza strip",
-           "a")
+           "a", "netanyahou", "cease fire", "tony blinken", "islam times")
 
 
 def synthetic_index(seed_index: str, n: int) -> str:
     """n articles made from the built ones: same text sizes, shuffled paragraphs, and a
     distinct marker word per article so exact counts can be checked."""
-    base = json.loads(seed_index[len(f"window.{search.GLOBAL_NAME}="):-2])["docs"]
+    built = json.loads(seed_index[len(f"window.{search.GLOBAL_NAME}="):-2])
+    base = built["docs"]
     rng = random.Random(5)
     docs = []
     for i in range(n):
@@ -34,7 +35,8 @@ def synthetic_index(seed_index: str, n: int) -> str:
         src[1] = f"{src[1]} (copy {i})"
         src[9] = ". ".join(sentences) + f" marker{i:05d}."
         docs.append(src)
-    return search.to_js(docs)
+    # the built site's people, trips and places, and the vocabulary of all n articles
+    return search.to_js(docs, {"entities": built["entities"], "vocab": search.vocabulary(docs)})
 
 
 def test_search_at_5000_articles(browser, file_site, tmp_path, record_property):
@@ -59,6 +61,12 @@ def test_search_at_5000_articles(browser, file_site, tmp_path, record_property):
         assert one["count"] == 1
         assert timings["zzzqqq"]["count"] == 0
         assert timings["blinken"]["count"] > N / 2
+        # a typo, an alias and a compound written apart find what the right words find
+        assert timings["netanyahou"]["count"] == page.evaluate(
+            "q => window.NewsDigestSearch.query(q)", "netanyahu")["count"]
+        assert timings["tony blinken"]["count"] == timings["blinken"]["count"]
+        assert timings["cease fire"]["count"] == timings["ceasefire"]["count"] > 0
+        assert timings["islam times"]["count"] >= N / 5
         # The page itself answers a typed query too.
         page.fill("#search-input", "marker04999")
         page.press("#search-input", "Enter")

@@ -22,7 +22,7 @@ def article_pages(output: Path) -> dict[str, Path]:
     """Seed file name -> its built article page (the page shows its seed path)."""
     found = {}
     for page in (output / "articles").glob("*.html"):
-        code = soup(page).select_one(".facts code")
+        code = soup(page).select_one("code.seed")
         found[Path(code.get_text()).name] = page
     return found
 
@@ -58,7 +58,7 @@ def test_article_page_matches_spec(pages, expected, i):
         assert norm(sentence) in body
     for removed in spec["removed"]:
         assert norm(removed) not in body
-        shown = norm(page.select_one("details.removed").get_text(" "))
+        shown = norm(page.select_one(".editor-notes .removed").get_text(" "))
         assert norm(removed) in shown
     if spec.get("headings"):
         assert [norm(h.get_text()) for h in page.select(".body h2")] == spec["headings"]

@@ -178,7 +178,7 @@ def test_summaries_on_the_index_are_literal(site):
 def test_removed_list_is_literal(by_seed):
     removed = []
     for path in by_seed.values():
-        removed += [norm(li.get_text(" ")) for li in soup(path).select("details.removed li")]
+        removed += [norm(li.get_text(" ")) for li in soup(path).select(".editor-notes .removed li")]
     assert any("<script>window.__pwned=1</script>" in r for r in removed), removed
 
 
@@ -190,6 +190,27 @@ def all_outputs(site: Path) -> list[Path]:
     out = site / "output"
     return [p for p in out.rglob("*")
             if p.is_file() and not set(SHIPPED) & set(p.relative_to(out).parts)]
+
+
+def _describes(tag, attr: str) -> bool:
+    """A <meta> description or Open Graph text: plain text for previews, never markup."""
+    key = tag.get("name") or tag.get("property") or ""
+    return tag.name == "meta" and attr == "content" and (
+        key == "description" or key.startswith("og:"))
+
+
+def test_page_descriptions_hold_seed_text_as_text(site):
+    """The title's <script> shows in the page's description as the characters it is."""
+    pages = [p for p in all_outputs(site) if p.suffix == ".html"]
+    found = []
+    for page in pages:
+        raw = page.read_text(encoding="utf-8")
+        doc = BeautifulSoup(raw, "html.parser")
+        for meta in doc.find_all("meta"):
+            if _describes(meta, "content") and INJECTED.search(meta["content"]):
+                found.append(meta["content"])
+        assert not re.search(r"content=\"[^\"]*<script", raw), page
+    assert any("<script>" in text for text in found)
 
 
 def test_no_injected_code_anywhere_in_the_output(site):
@@ -213,6 +234,8 @@ def test_no_injected_code_anywhere_in_the_output(site):
                 assert not attr.lower().startswith("on"), f"{page}: {tag.name}[{attr}]"
                 if attr.lower() in URL_ATTRS:
                     assert not BAD_SCHEME.match(str(value)), f"{page}: {attr}={value!r}"
+                if _describes(tag, attr):
+                    continue  # a page's description is its seed text, as text (checked below)
                 assert not INJECTED.search(str(value)), f"{page}: {tag.name}[{attr}]={value!r}"
         refresh = doc.find("meta", attrs={"http-equiv": re.compile("refresh", re.I)})
         assert refresh is None, page

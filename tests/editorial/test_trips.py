@@ -11,7 +11,14 @@ from pelican.plugins.news_digest.editorial.trips import (
     parse_alias,
     resolve_and_infer,
 )
-from pelican.plugins.news_digest.model import ArticleData, Block, Entity, Provenance, TripMention
+from pelican.plugins.news_digest.model import (
+    ArticleData,
+    Block,
+    Entity,
+    Person,
+    Provenance,
+    TripMention,
+)
 
 D = datetime.date
 
@@ -24,9 +31,11 @@ def registry() -> TripRegistry:
     ], traveller="A. Traveller")
 
 
-def art(text="The minister met officials.", *, date=None, trip=None, places=()) -> ArticleData:
+def art(text="The minister met officials.", *, date=None, trip=None, places=(),
+        people=("A. Traveller",)) -> ArticleData:
     a = ArticleData(seed="seeds/x.txt", stem="x", blocks=[Block("p", text)],
-                    places=[Entity(p) for p in places], trip=trip)
+                    places=[Entity(p) for p in places], trip=trip,
+                    people=[Person(n) for n in people])
     if date:
         a.date, a.date_provenance = date, Provenance("text", "date marker")
     return a
@@ -47,6 +56,19 @@ def test_dated_inside_range_lands_on_trip_without_discrepancy():
     assert a.trip_provenance.kind == "inferred" and "5–11 Jan 2024" in a.trip_provenance.detail
     assert a.discrepancy == ""
     assert a.date == D(2024, 1, 10) and a.date_provenance.kind == "text"
+
+
+def test_an_article_without_the_traveller_does_not_join_a_trip_by_date():
+    other = art(date=D(2024, 1, 10), people=("Someone Else",))
+    nobody = art(date=D(2024, 1, 10), people=())
+    stated = art(date=D(2024, 3, 21), trip=region(6), people=("Someone Else",))
+    resolve_and_infer([other, nobody, stated], registry())
+    assert other.trip_resolved is None and nobody.trip_resolved is None
+    assert stated.trip_resolved == 6  # a stated trip number still files it
+    anyone = TripRegistry(registry().trips)  # a trips file that names no traveller
+    other = art(date=D(2024, 1, 10), people=("Someone Else",))
+    resolve_and_infer([other], anyone)
+    assert other.trip_resolved == 4
 
 
 def test_stated_ordinal_that_disagrees_is_a_discrepancy():

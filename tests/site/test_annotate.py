@@ -84,10 +84,21 @@ def test_untouched_elements_are_copied_verbatim():
 
 
 def test_a_mention_written_with_an_entity_is_still_found():
-    html = "<p>Katz</p><p>Antony&nbsp;Blinken</p><p>Antony&#32;Blinken</p>"
+    html = "<p>Katz</p><p>Antony&nbsp;Blinken</p><p>Ann&#32;Lee</p>"
     out = BeautifulSoup(annotate_html(html, FORMS, HREFS, Matcher(FORMS)), "html.parser")
     # a no-break space is not a space: its surname is linked
-    assert [a.get_text() for a in out.select("a.person")] == ["Katz", "Blinken", "Antony Blinken"]
+    assert [a.get_text() for a in out.select("a.person")] == ["Katz", "Blinken", "Ann Lee"]
+
+
+@pytest.mark.parametrize("html, linked", [
+    ("<p>Katz and Katz.</p><p>Katz</p><h2>Antony Blinken</h2><p>Blinken</p>",
+     ["Katz", "Antony Blinken"]),
+    ("<ul><li>Katz</li><li>Katz</li></ul><p>Katz &amp; Ann Lee</p>", ["Katz", "Ann Lee"]),
+    ("Katz at the top<p>Katz <!-- c --> Katz</p>", ["Katz"]),  # the whole-document path
+])
+def test_each_person_is_linked_once_per_article(html, linked):
+    out = BeautifulSoup(annotate_html(html, FORMS, HREFS, Matcher(FORMS)), "html.parser")
+    assert [a.get_text() for a in out.select("a.person")] == linked
 
 
 WORDS = ["Antony", "Blinken", "Antony Blinken", "Katz", "Israel", "Ann", "Lee", "Ann Lee",

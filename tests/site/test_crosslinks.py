@@ -13,7 +13,7 @@ from ..conftest import soup
 
 
 def seed_of(page: Path) -> str:
-    return Path(soup(page).select_one(".facts code").get_text()).name
+    return Path(soup(page).select_one("code.seed").get_text()).name
 
 
 def linked_seeds(page: Path, selector: str) -> set[str]:
@@ -68,7 +68,7 @@ def test_trip_pages_hold_exactly_the_resolved_articles(seed_site, expected):
     no_trip = {s["file"] for s in expected if s["trip_resolved"] == 0}
     assert linked_seeds(seed_site / "trips.html", ".no-trip") == no_trip
     index = soup(seed_site / "trips.html")
-    assert [a.get_text() for a in index.select(".trip-entry h2 a")] == \
+    assert [a.get_text() for a in index.select(".trip-entry a.trip-link")] == \
         ["Trip 4", "Trip 5", "Trip 6", "Trip 7"]
 
 
@@ -82,7 +82,7 @@ def test_article_pages_link_their_resolved_trip(articles, expected):
 
 
 @pytest.mark.parametrize("file, date, kind, words", [
-    ("001_f5fe198a8d7d9358.txt", "2024-06-24", "editor", ["corrections.toml"]),
+    ("001_f5fe198a8d7d9358.txt", "2024-06-24", "corrected by the editor", []),
     ("002_100b739afe2dc999.txt", "2024-03-22", "inferred", ["trip 6", "Friday"]),
     ("004_762130cef820a950.txt", "2024-01-09", "inferred", ["trip 4", "Tuesday"]),
 ])
@@ -93,6 +93,7 @@ def test_dates_with_provenance(articles, file, date, kind, words):
     assert provenance.startswith(f"({kind}")
     for w in words:
         assert w in provenance
+    assert ".toml" not in page.select_one("details.about").get_text()
 
 
 
@@ -110,23 +111,30 @@ def test_lists_say_where_a_date_came_from(seed_site, articles):
                 if item.select_one(".approx") else ""
         assert marks["002_100b739afe2dc999.txt"] == "(inferred)", listing
         assert marks["004_762130cef820a950.txt"] == "(inferred)", listing
-        assert marks["001_f5fe198a8d7d9358.txt"] == "(editor)", listing
+        assert marks["001_f5fe198a8d7d9358.txt"] == "(corrected by the editor)", listing
         assert marks["003_a80e76dd1f473702.txt"] == "", listing
+
 
 def test_editor_note_and_no_discrepancy_for_alias(articles):
     note = soup(articles["001_f5fe198a8d7d9358.txt"]).select_one(".editor-note")
     assert note is not None and "24 June 2024" in note.get_text()
     fifth = soup(articles["004_762130cef820a950.txt"])
     assert fifth.select_one(".discrepancy") is None
-    assert "fifth visit to Israel" in fifth.select_one(".facts .trip").get_text()
+    said = " ".join(fifth.select_one(".facts .trip").get_text().split())
+    assert ("Outlets counted this as Blinken’s fifth visit to Israel; it was Blinken’s "
+            "fourth trip to the region.") in said
+    assert "alias" not in said
 
 
 def test_people_mentions_in_bodies_link_to_person_pages(seed_site, articles):
     page = articles["004_762130cef820a950.txt"]
     links = soup(page).select(".body a.person")
     by_text = {a.get_text(): a["href"] for a in links}
-    assert by_text["Israel Katz"] == by_text["Katz"] == "../people/israel-katz.html"
-    assert by_text["Blinken"] == "../people/antony-blinken.html"
+    assert by_text["Israel Katz"] == "../people/israel-katz.html"
+    assert by_text["Antony Blinken"] == "../people/antony-blinken.html"
+    # one link per person in the article: the first mention
+    hrefs = [a["href"] for a in links]
+    assert len(hrefs) == len(set(hrefs)) == 8
     for a in links:
         assert (page.parent / a["href"]).resolve().is_file()
         assert a.find_parent("a") is None
@@ -189,7 +197,8 @@ def test_disagreeing_ordinal_shown_on_article_and_trip_pages(build):
     trip4 = soup(out / "trips" / "4.html").select_one("section.discrepancies")
     assert "sixth trip" in trip4.get_text()
     trip6 = soup(out / "trips" / "6.html").select_one("section.discrepancies")
-    assert trip6 is not None  # the article states 6 but is filed under 4
+    assert trip6 is not None  # the article states 6 but is filed under 4, and says where
+    assert "it is filed under trip 4 (5–11 Jan 2024)" in trip6.get_text()
 
 
 def test_without_trips_file_trips_are_keyed_by_stated_ordinal(build):
@@ -223,10 +232,10 @@ HREFS = {"Antony Blinken": "B", "Israel Katz": "K"}
 
 @pytest.mark.parametrize("html, linked", [
     ("<p>Antony Blinken met Katz.</p>", ["Antony Blinken", "Katz"]),
-    ("<p>Blinken’s visit. Blinken left.</p>", ["Blinken"]),  # first mention per block
+    ("<p>Blinken’s visit. Blinken left.</p>", ["Blinken"]),  # first mention only
     ('<p><a href="x">Antony Blinken</a> and Blinkenesque prose.</p>', []),
     ('<p title="Antony Blinken">Blinkens and Katz-like and O\'Katz</p>', []),
-    ("<p>Israel said.</p><h2>Blinken</h2><p>Blinken</p>", ["Blinken", "Blinken"]),
+    ("<p>Israel said.</p><h2>Blinken</h2><p>Blinken</p>", ["Blinken"]),
     ("<p><code>Antony Blinken</code> &lt;b&gt;Katz&lt;/b&gt;</p>", ["Katz"]),
 ])
 def test_annotate_links_whole_words_in_text_only(html, linked):
@@ -236,3 +245,84 @@ def test_annotate_links_whole_words_in_text_only(html, linked):
     assert [a.get_text() for a in out.select("a.person")] == linked
     assert out.get_text() == BeautifulSoup(html, "html.parser").get_text()
     assert not out.select("a a")
+
+
+def test_related_articles_share_people_other_than_the_ubiquitous(articles):
+    """Blinken (in every article) and Netanyahu and Biden (in 4 of 5) relate nothing;
+    Gallant links 004 to 001 and Herzog links 004 to 003, in date order, saying so."""
+    page = soup(articles["004_762130cef820a950.txt"])
+    items = page.select("section.shared-people li")
+    assert [seed_of_link(articles["004_762130cef820a950.txt"], li) for li in items] == \
+        ["003_a80e76dd1f473702.txt", "001_f5fe198a8d7d9358.txt"]
+    shared = [[a.get_text() for a in li.select(".shared a")] for li in items]
+    assert shared == [["Isaac Herzog"], ["Yoav Gallant"]]
+    for li in page.select("section.shared-people li"):
+        assert "Antony Blinken" not in li.get_text()
+    # an article with only ubiquitous people has no related list, and a trip's own
+    # articles are listed once, under the trip
+    assert soup(articles["000_90a41741d14c7c91.txt"]).select_one("section.shared-people") is None
+    same = linked_seeds(articles["000_90a41741d14c7c91.txt"], "section.same-trip")
+    assert same == {"004_762130cef820a950.txt"}
+
+
+def seed_of_link(page: Path, li) -> str:
+    a = li.select_one("a[href*='articles/'], a[href$='.html']:not(.person-link)")
+    return seed_of((page.parent / unquote(urlsplit(a["href"]).path)).resolve())
+
+
+def test_trip_page_has_an_itinerary_in_date_order(seed_site):
+    doc = soup(seed_site / "trips" / "4.html")
+    stops = doc.select("section.itinerary ol.stops > li")
+    places = [li.select_one(".place").get_text() for li in stops]
+    assert places[:3] == ["Turkey", "Greece", "Jordan"]  # the trips file's order
+    israel = stops[places.index("Israel")]
+    assert israel.select_one("time")["datetime"] == "2024-01-09"
+    dated = [li.select_one("time")["datetime"] for li in stops if li.select_one("time")]
+    assert dated == sorted(dated)
+
+
+def test_trip_pages_say_who_counted_what(seed_site):
+    trip5 = soup(seed_site / "trips" / "5.html")
+    # 004's "fifth visit" is trip 4 by the trips file's alias: not a trip-5 discrepancy
+    assert trip5.select_one("section.discrepancies") is None
+    trip4 = soup(seed_site / "trips" / "4.html").get_text()
+    assert "add an alias" not in trip4 and "trips file" not in trip4
+
+
+def test_home_page_says_what_the_story_is(seed_site):
+    doc = soup(seed_site / "index.html")
+    story = " ".join(doc.select_one(".story").get_text().split())
+    assert "Antony Blinken" in story and "5 articles" in story and "4 trips" in story
+    assert "from 9 Jan 2024 to 24 Jun 2024" in story
+    key = [a.get_text() for a in doc.select(".story-people a.person-link")]
+    assert key[:3] == ["Benjamin Netanyahu", "Joe Biden", "Isaac Herzog"]
+    description = doc.select_one("meta[name=description]")["content"]
+    assert description.startswith("Antony Blinken: 5 articles, 4 trips")
+
+
+def test_every_page_has_its_own_description_and_open_graph_tags(seed_site):
+    seen = {}
+    for page in seed_site.rglob("*.html"):
+        doc = soup(page)
+        description = doc.select_one("meta[name=description]")["content"]
+        assert description and len(description) <= 300, page
+        title = doc.select_one("meta[property='og:title']")["content"]
+        assert title == doc.title.get_text(), page
+        assert doc.select_one("meta[property='og:description']")["content"] == description
+        assert doc.select_one("link[rel=icon]")["href"].endswith("favicon.svg")
+        seen[page.relative_to(seed_site).as_posix()] = description
+    article = next(k for k in seen if k.startswith("articles/"))
+    assert seen[article] != seen["index.html"] != seen["people.html"]
+    assert (seed_site / "theme" / "favicon.svg").read_text().startswith("<svg")
+
+
+def test_person_pages_keep_heavy_blocks_on_the_first_page(build):
+    out = build(DEFAULT_PAGINATION=1, NEWS_DIGEST_LIST_LIMIT=2)
+    first = soup(out / "people" / "antony-blinken.html")
+    later = soup(out / "people" / "antony-blinken" / "page" / "2.html")
+    assert first.select("#companions-h") and first.select_one(".companions + .more")
+    assert len(first.select(".companions > li")) == 2
+    assert not later.select("#companions-h") and not later.select("section.quotes")
+    assert later.select_one(".page-header a[href$='antony-blinken.html']")
+    numbers = [a.get_text() for a in soup(out / "index.html").select(".page-numbers a")]
+    assert numbers[0] == "2" and numbers[-1] == "5"

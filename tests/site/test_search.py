@@ -79,3 +79,45 @@ def test_record_uses_the_resolved_trip_and_approximate_dates():
     rec = dict(zip(search.FIELDS, search.article_record(a), strict=True))
     assert (rec["trip"], rec["trip_url"]) == ("Trip 4", "trips/4.html")
     assert rec["date"] == "5 Jan 2024\u201311 Jan 2024 (approximate)" and rec["datetime"] == ""
+
+
+@pytest.mark.parametrize("name, short", [
+    ("International Court of Justice", "ICJ"), ("United Nations", "UN"),
+    ("Hamas", ""), ("CIA", ""), ("NATO", ""), ("Israel Defense Forces", "IDF"),
+    ("U.S. Congress", ""), ("Al-Aqsa Martyrs Brigades", "AAMB"),
+])
+def test_acronyms_of_organizations(name, short):
+    assert search.acronym(name) == short
+
+
+def test_vocabulary_has_long_words_and_compounds_folded():
+    records = [["u", "Cease-fire talks in Zürich", "", "", "", "", ["Benjamin Netanyahu"],
+                [], "A ceasefire", "Négociations", "Islam Times", []]]
+    v = search.vocabulary(records)
+    assert v["compounds"] == ["cease-fire"]
+    for word in ("cease", "ceasefire", "zurich", "benjamin", "netanyahu", "negociations",
+                 "talks", "times", "islam"):
+        assert (word in v["words"]) == (len(word) >= search.TYPO_MIN), word
+    assert v["words"] == sorted(v["words"])
+
+
+def test_built_index_has_entities_vocabulary_and_labels(seed_site: Path):
+    index = load((seed_site / search.INDEX_FILE).read_text(encoding="utf-8"))
+    kinds = {}
+    for e in index["entities"]:
+        rec = dict(zip(search.ENTITY_FIELDS, e, strict=True))
+        kinds.setdefault(rec["kind"], {})[rec["name"]] = rec
+    blinken = kinds["person"]["Antony Blinken"]
+    assert "Tony Blinken" in blinken["aliases"] and blinken["url"].endswith(".html")
+    assert blinken["detail"] == "US Secretary of State; 5 articles"
+    trip4 = kinds["trip"]["Trip 4: Fourth trip to the Middle East since 7 October"]
+    assert "fifth visit to Israel" in trip4["aliases"] and "5–11 Jan 2024" in trip4["detail"]
+    rafah = kinds["place"]["Rafah"]
+    assert rafah["url"] == "" and [label for label, _ in rafah["links"]] == ["Trip 6", "Trip 7"]
+    assert "cease-fire" in index["vocab"]["compounds"]
+    assert "netanyahu" in index["vocab"]["words"]
+    docs = [dict(zip(search.FIELDS, d, strict=True)) for d in index["docs"]]
+    assert {d["source"] for d in docs} >= {"Islam Times", "World Israel News"}
+    assert any("International Court of Justice ICJ" in d["orgs"] for d in docs)
+    labels = sorted(d["date"].split(" (")[-1] for d in docs if "(" in d["date"])
+    assert labels == ["corrected by the editor)", "inferred)", "inferred)"]

@@ -27,7 +27,7 @@ from .editorial.files import corrections_file, people_file, trips_file
 from .editorial.toml import EditorDataError
 from .ingest.cache import cache_dir_from_settings
 from .ingest.run import IngestReport, ingest
-from .site import generators, metadata, search
+from .site import generators, metadata, search, wording
 from .site.assets import add_fallback_templates
 
 logger = logging.getLogger(__name__)
@@ -47,10 +47,25 @@ def ingest_from_settings(settings: dict[str, Any], *, write: bool = True) -> Ing
     )
 
 
+# Template filters that say the pipeline's facts in the reader's words (site/wording.py).
+JINJA_FILTERS = {
+    "provenance_label": wording.provenance_label,
+    "provenance_detail": wording.provenance_detail,
+    "removed_label": wording.removed_label,
+}
+# ...and the legend those words use.
+JINJA_GLOBALS = {"provenance_legend_entries": wording.PROVENANCE_LEGEND}
+
+
 def set_defaults(pelican) -> None:
-    """Put every NEWS_DIGEST_* default in the settings, so templates can use them."""
+    """Put every NEWS_DIGEST_* default in the settings, so templates can use them, and
+    the digest's template filters and globals beside the site's own."""
     for key, value in nd_settings.DEFAULTS.items():
         pelican.settings.setdefault(key, value)
+    for key, ours in (("JINJA_FILTERS", JINJA_FILTERS), ("JINJA_GLOBALS", JINJA_GLOBALS)):
+        merged = dict(ours)
+        merged.update(pelican.settings.get(key) or {})  # the site's own win
+        pelican.settings[key] = merged
 
 
 def take_over_site_feed(pelican) -> None:

@@ -44,6 +44,19 @@ DEFAULTS: dict[str, Any] = {
     "NEWS_DIGEST_PERSON_FEED_ATOM_URL": "feeds/people/{slug}.atom.xml",
     "NEWS_DIGEST_TRIP_FEED_ATOM": "feeds/trips/{number}.atom.xml",
     "NEWS_DIGEST_TRIP_FEED_ATOM_URL": "feeds/trips/{number}.atom.xml",
+    # Full article text in the site-wide feed (False: summaries). Person and trip feeds
+    # always carry summaries: full text in every one would repeat each article as many
+    # times as it names people.
+    "NEWS_DIGEST_FEED_FULL_TEXT": True,
+    # Above this many entries the timeline is split into one page per year
+    # (NEWS_DIGEST_TIMELINE_YEAR_*, {year}; the undated articles on {year} = "undated");
+    # timeline.html then lists the years and months.
+    "NEWS_DIGEST_TIMELINE_SPLIT": 400,
+    "NEWS_DIGEST_TIMELINE_YEAR_URL": "timeline/{year}.html",
+    "NEWS_DIGEST_TIMELINE_YEAR_SAVE_AS": "timeline/{year}.html",
+    # How many people, quotes and articles a list on a person, trip or trips page shows
+    # before it says "and N more" (lists that grow with the collection).
+    "NEWS_DIGEST_LIST_LIMIT": 24,
     # How many same-trip and shared-people articles an article page links to.
     "NEWS_DIGEST_RELATED_LIMIT": 5,
     # Output folder of the plugin's static files (the search page's script).

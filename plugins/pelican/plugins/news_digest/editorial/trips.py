@@ -4,7 +4,8 @@ The trips file is the editor's list of the traveller's trips: number, date range
 places and aliases (how outlets count the same trip differently, e.g. "fifth visit
 to Israel" = trip 4). With it:
 
-* an article dated inside a trip's range belongs to that trip;
+* an article dated inside a trip's range belongs to that trip, when it names the
+  traveller (an article about someone else, dated that week, is not about the trip);
 * an undated article whose stated ordinal matches a trip number or alias belongs to it;
 * a stated ordinal that disagrees with the registry is recorded as a discrepancy;
 * an undated article on a trip that names a weekday for its main event gets the unique
@@ -280,9 +281,14 @@ def resolve_trips(articles: list[ArticleData], registry: TripRegistry | None) ->
         _resolve_one(a, registry)
 
 
+def names_traveller(a: ArticleData, registry: TripRegistry) -> bool:
+    """Whether ``a`` names the trips file's traveller (True when the file names none)."""
+    return not registry.traveller or any(p.name == registry.traveller for p in a.people)
+
+
 def _resolve_one(a: ArticleData, registry: TripRegistry) -> None:
     m = a.trip
-    if a.date is not None:
+    if a.date is not None and names_traveller(a, registry):
         trip = registry.on_date(a.date)
         if trip is not None:
             a.trip_resolved = trip.number

@@ -1,9 +1,10 @@
 """Link people mentions in rendered article HTML to their person pages.
 
 Works on Pelican's rendered HTML with BeautifulSoup, on text nodes only: never
-inside an existing link, a tag or an attribute, and never on part of a word. The
-first mention of each person in each block (paragraph, heading, list item) is
-linked: enough to navigate, not so many that the text turns blue.
+inside an existing link, a tag or an attribute, and never on part of a word. Only
+the first mention of each person in the article is linked: enough to navigate, not
+so many that the text turns blue and a keyboard user tabs through a dozen links to
+the same page.
 
 Links are written as Pelican intrasite links (``{filename}/.news-digest/person/<slug>``)
 and a matching entry is registered in the context's ``generated_content``, so Pelican
@@ -21,14 +22,12 @@ from html import unescape
 
 from bs4 import BeautifulSoup, NavigableString
 from bs4.builder import HTMLParserTreeBuilder
-from bs4.element import Comment, Tag
+from bs4.element import Comment
 
 LINK_ROOT = ".news-digest/person"
 # Never touch text inside these.
 _SKIP = {"a", "script", "style", "code", "pre", "textarea", "button", "select", "option",
          "svg", "math", "title", "template"}
-_BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "td", "th", "dd",
-           "dt", "figcaption", "caption", "div", "section", "article", "body"}
 
 
 @dataclass(frozen=True)
@@ -157,20 +156,13 @@ def _matcher(forms: frozenset[str]) -> Matcher:
     return Matcher(forms)
 
 
-def _block_of(node) -> Tag | None:
-    for parent in node.parents:
-        if parent.name in _BLOCKS:
-            return parent
-    return None
-
-
 def _skipped(node) -> bool:
     return any(p.name in _SKIP for p in node.parents)
 
 
 def annotate_html(html: str, forms: dict[str, str], hrefs: dict[str, str],
                   matcher: Matcher | None = None) -> str:
-    """Link the first mention per block of every person in ``forms``.
+    """Link the first mention in the article of every person in ``forms``.
 
     ``forms`` maps surface text to a canonical name, ``hrefs`` a canonical name to the
     link target. Returns ``html`` unchanged when there is nothing to link. ``matcher``
@@ -190,25 +182,25 @@ def annotate_html(html: str, forms: dict[str, str], hrefs: dict[str, str],
     plain = chunks is not None  # markup the splitter vouches for (else: the whole document)
     if chunks is None:
         chunks = [html]
-    linked_top: set[str] = set()  # names linked in text outside any block element
+    linked: set[str] = set()  # names already linked in this article
     out = []
     for chunk in chunks:
         if _mentions(chunk, forms, matcher):
-            done = _annotate_plain(chunk, forms, hrefs, matcher, linked_top) if plain else None
+            done = _annotate_plain(chunk, forms, hrefs, matcher, linked) if plain else None
             chunk = done if done is not None else _annotate_fragment(chunk, forms, hrefs,
-                                                                     matcher, linked_top)
+                                                                     matcher, linked)
         out.append(chunk)
     return "".join(out)
 
 
 def _annotate_plain(html: str, forms: dict[str, str], hrefs: dict[str, str],
-                    matcher: Matcher, linked_top: set[str]) -> str | None:
+                    matcher: Matcher, linked: set[str]) -> str | None:
     """``_annotate_fragment`` without building a tree, for markup ``split_top_level``
     vouched for and with no character reference (so the text between tags is the text
     of the tree's nodes, character for character). None when it does not apply.
 
     Tags are tracked on a stack, as the tree's ancestors: text inside a skipped element
-    is left alone, and a mention is linked once per innermost block element."""
+    is left alone. ``linked`` holds the names linked so far in the article."""
     if "&" in html:
         return None
     links = {}
@@ -217,9 +209,8 @@ def _annotate_plain(html: str, forms: dict[str, str], hrefs: dict[str, str],
             return None
         links[name] = href
     out: list[str] = []
-    stack: list[tuple[str, int]] = []  # (tag name, where it starts): the open elements
+    stack: list[str] = []  # the open elements
     skipping = 0  # open elements whose text is never touched
-    linked: set[tuple[int, str]] = set()
     pos = 0
     n = len(html)
     while pos < n:
@@ -233,18 +224,14 @@ def _annotate_plain(html: str, forms: dict[str, str], hrefs: dict[str, str],
             end = n if end == -1 else end
         if end > pos:
             text = html[pos:end]
-            if skipping:
-                out.append(text)
-            else:
-                block = next((at for tag, at in reversed(stack) if tag in _BLOCKS), None)
-                out.append(_link_text(text, forms, links, matcher, block, linked, linked_top))
+            out.append(text if skipping else _link_text(text, forms, links, matcher, linked))
         if end >= n:
             break
         if html[end + 1] == "/":
             m = _END_TAG.match(html, end)
             if m is None or not stack:
                 return None
-            tag, _ = stack.pop()
+            tag = stack.pop()
             if tag in _SKIP:
                 skipping -= 1
         else:
@@ -253,7 +240,7 @@ def _annotate_plain(html: str, forms: dict[str, str], hrefs: dict[str, str],
                 return None
             tag = m.group(1).lower()
             if not m.group(3) and tag not in _VOID:
-                stack.append((tag, end))
+                stack.append(tag)
                 if tag in _SKIP:
                     skipping += 1
         out.append(m.group())
@@ -261,24 +248,22 @@ def _annotate_plain(html: str, forms: dict[str, str], hrefs: dict[str, str],
     return "".join(out)
 
 
-def _to_link(text: str, forms: dict[str, str], matcher: Matcher, block: int | None,
-             linked: set[tuple[int, str]], linked_top: set[str]):
-    """The mentions in ``text`` that get a link: each person's first in its block (in the
-    whole document for text outside any block). Records them in ``linked``/``linked_top``."""
+def _to_link(text: str, forms: dict[str, str], matcher: Matcher, linked: set[str]):
+    """The mentions in ``text`` that get a link: each person's first in the article (names
+    in ``linked`` already have one). Records them in ``linked``."""
     for start, end, form in matcher.matches(text, forms):
         name = forms[form]
-        seen, key = (linked_top, name) if block is None else (linked, (block, name))
-        if key in seen:
+        if name in linked:
             continue
-        seen.add(key)
+        linked.add(name)
         yield start, end, form, name
 
 
 def _link_text(text: str, forms: dict[str, str], links: dict[str, str], matcher: Matcher,
-               block: int | None, linked: set[tuple[int, str]], linked_top: set[str]) -> str:
+               linked: set[str]) -> str:
     pieces: list[str] = []
     pos = 0
-    for start, end, form, name in _to_link(text, forms, matcher, block, linked, linked_top):
+    for start, end, form, name in _to_link(text, forms, matcher, linked):
         pieces.append(text[pos:start])
         pieces.append(f'<a class="person" href="{links[name]}">{form}</a>')
         pos = end
@@ -296,20 +281,17 @@ def _mentions(chunk: str, forms: dict[str, str], matcher: Matcher) -> bool:
 
 
 def _annotate_fragment(html: str, forms: dict[str, str], hrefs: dict[str, str],
-                       matcher: Matcher, linked_top: set[str]) -> str:
+                       matcher: Matcher, linked: set[str]) -> str:
     soup = BeautifulSoup(html, "html.parser")
-    linked: set[tuple[int, str]] = set()
     for node in list(soup.find_all(string=True)):
         if isinstance(node, Comment) or type(node) is not NavigableString:
             continue
         if _skipped(node):
             continue
         text = str(node)
-        block = _block_of(node)
-        key = None if block is None else id(block)
         pieces: list = []
         pos = 0
-        for start, end, form, name in _to_link(text, forms, matcher, key, linked, linked_top):
+        for start, end, form, name in _to_link(text, forms, matcher, linked):
             pieces.append(text[pos:start])
             a = soup.new_tag("a", href=hrefs[name])
             a["class"] = "person"

@@ -21,7 +21,7 @@ from .. import settings as nd_settings
 from ..editorial.trips import Trip, TripRegistry, range_text
 from ..ingest.cache import BuildMemo
 from ..ingest.store import cap_slug
-from . import annotate
+from . import annotate, wording
 
 logger = logging.getLogger(__name__)
 
@@ -75,6 +75,7 @@ class TripPage:
     people: list[tuple[PersonPage, int]] = field(default_factory=list)
     discrepancies: list[tuple[Any, str]] = field(default_factory=list)  # (article, text)
     stated_by: list = field(default_factory=list)  # articles stating this number elsewhere
+    itinerary: list[dict] = field(default_factory=list)  # {"place", "date", "article"}
     # (len(articles), (first, last)): templates ask every article's trip for its range,
     # so the span is computed once per trip, not once per page (keeps the build linear).
     _span: tuple = field(default=(-1, (None, None)), repr=False, compare=False)
@@ -113,6 +114,12 @@ class TripPage:
         return (self.trip.title if self.trip and self.trip.title else f"Trip {self.number}")
 
     @property
+    def heading(self) -> str:
+        """"Trip 4: Fourth trip to the Middle East", or "Trip 4" when untitled."""
+        titled = self.trip.title if self.trip and self.trip.title else ""
+        return f"Trip {self.number}: {titled}" if titled else f"Trip {self.number}"
+
+    @property
     def places(self) -> list[str]:
         return list(self.trip.places) if self.trip else []
 
@@ -139,6 +146,8 @@ class DigestIndex:
     chronological: list = field(default_factory=list)
     traveller: str = ""
     timeline: dict = field(default_factory=dict)
+    story: dict = field(default_factory=dict)
+    common: set = field(default_factory=set)  # names in most articles (not "related")
 
 
 def _day(article) -> datetime.date:
@@ -233,16 +242,7 @@ def build_index(articles: list, settings: dict, trips: TripRegistry | None = Non
                 speaker.quotes.append((q.get("text", ""), a))
         number = getattr(a, "trip_resolved", None)
         a.digest_trip = trip_page(number) if number else None
-        if a.digest_trip is not None:
-            a.digest_trip.articles.append(a)
-            a.digest_trip.person_counts.update(p.name for p in people)
-            if getattr(a, "discrepancy", ""):
-                a.digest_trip.discrepancies.append((a, a.discrepancy))
-        else:
-            index.no_trip.append(a)
-        stated = (getattr(a, "trip_stated", None) or {}).get("number")
-        if stated and stated != number and (trips is None or stated in trips.by_number):
-            trip_page(stated).stated_by.append(a)
+        _file_under_trip(a, index, trips, trip_page, people)
 
     for p in index.by_name.values():
         p.companions = sorted(((index.by_name[n], c) for n, c in p.companion_counts.items()),
@@ -260,11 +260,101 @@ def build_index(articles: list, settings: dict, trips: TripRegistry | None = Non
                           key=lambda x: (-x[1], x[0].name))
         for a in t.stated_by:
             if all(a is not b for b, _ in t.discrepancies):
-                t.discrepancies.append((a, getattr(a, "discrepancy", "")
-                                        or f"states trip {t.number} but is filed elsewhere"))
+                t.discrepancies.append((a, _filed_elsewhere(a)))
+        t.itinerary = itinerary(t)
+    index.common = common_people(index)
     _neighbours(index, int(nd_settings.get(settings, "NEWS_DIGEST_RELATED_LIMIT")))
     index.timeline = _timeline(index)
+    index.story = story(index, people_registry)
     return index
+
+
+def _stated_alias(a, trips: TripRegistry | None):
+    """The trips file's alias that counts the way the article does, on its filed trip."""
+    stated = getattr(a, "trip_stated", None) or {}
+    trip = trips.by_number.get(getattr(a, "trip_resolved", None)) if trips else None
+    if trip is None or not stated:
+        return None
+    return next((al for al in trip.aliases if al.number == stated.get("number")
+                 and al.basis == stated.get("basis")), None)
+
+
+def _file_under_trip(a, index: DigestIndex, trips: TripRegistry | None, trip_page,
+                     people: list[PersonPage]) -> None:
+    """Put ``a`` on its trip (or the no-trip list) with the reader's explanation; an
+    article stating another registry trip's number (not explained by an alias) is noted
+    on that trip's page too."""
+    t = a.digest_trip
+    alias = _stated_alias(a, trips)
+    a.trip_alias = alias
+    a.trip_note = wording.trip_filing(a, t, index.traveller, alias) if t is not None else ""
+    stated = getattr(a, "trip_stated", None) or {}
+    number = stated.get("number")
+    a.trip_disagrees = bool(t is not None and number and number != t.number and alias is None)
+    if t is not None:
+        t.articles.append(a)
+        t.person_counts.update(p.name for p in people)
+        if a.trip_disagrees:
+            t.discrepancies.append((a, a.trip_note))
+    else:
+        index.no_trip.append(a)
+    if (number and alias is None and (t is None or number != t.number)
+            and stated.get("basis") != "visit" and (trips is None or number in trips.by_number)):
+        trip_page(number).stated_by.append(a)
+
+
+def _filed_elsewhere(a) -> str:
+    phrase = (getattr(a, "trip_stated", None) or {}).get("phrase", "")
+    t = a.digest_trip
+    if t is None:
+        return f"The article says “{phrase}”, but it is not filed under a trip."
+    return (f"The article says “{phrase}”; it is filed under trip {t.number}"
+            + (f" ({t.range_text})." if t.range_text else "."))
+
+
+def itinerary(t: TripPage) -> list[dict]:
+    """The trip's stops: the trips file's places, each dated by the first dated article
+    on the trip that names it; dated stops are put in date order among themselves, the
+    others keep the file's order (the editor's order of travel)."""
+    first: dict[str, Any] = {}
+    for a in t.dated_articles:
+        for place in getattr(a, "places", []) or []:
+            first.setdefault(place.lower(), a)
+    stops = [{"place": p, "article": first.get(p.lower()),
+              "date": _day(first[p.lower()]) if p.lower() in first else None}
+             for p in t.places]
+    dated = sorted((s for s in stops if s["date"]), key=lambda s: s["date"])
+    slots = iter(dated)
+    return [next(slots) if s["date"] else s for s in stops]
+
+
+def common_people(index: DigestIndex) -> set[str]:
+    """People in more than half of the articles (at least three): sharing them says
+    little about whether two articles are related."""
+    total = len(index.chronological)
+    if total < 3:
+        return set()
+    return {p.name for p in index.by_name.values() if 2 * len(p.articles) > total}
+
+
+def story(index: DigestIndex, people_registry=None) -> dict:
+    """What the collection is about, for the home page: the traveller (the trips file's,
+    else the person in most articles), the dated span, trip and article counts, and the
+    most-mentioned people (by articles)."""
+    dated = [_day(a) for a in index.chronological if not getattr(a, "undated", False)]
+    traveller = index.by_name.get(index.traveller) or (index.people[0] if index.people
+                                                       else None)
+    described = people_registry.get(traveller.name) if traveller and people_registry else None
+    return {
+        "traveller": traveller,
+        "traveller_name": index.traveller or (traveller.name if traveller else ""),
+        "description": described.description if described else "",
+        "start": min(dated) if dated else None,
+        "end": max(dated) if dated else None,
+        "trips": len(index.trips),
+        "articles": len(index.chronological),
+        "key_people": [p for p in index.people if p is not traveller][:5],
+    }
 
 
 def _neighbours(index: DigestIndex, limit: int) -> None:
@@ -295,16 +385,29 @@ def _neighbours(index: DigestIndex, limit: int) -> None:
             a.same_trip = sorted(near[:limit], key=lambda b: position[id(b)])
         else:
             a.same_trip = []
-        shared: Counter = Counter()
-        by_id = {}
-        for p, _ in a.digest_people:
-            i = person_pos[id(p)][id(a)]
-            for b in p.articles[max(0, i - limit):i] + p.articles[i + 1:i + 1 + limit]:
-                shared[id(b)] += 1
+        a.shared_people = _related(a, position, person_pos, index.common, limit,
+                                   {id(b) for b in a.same_trip})
+
+
+def _related(a, position: dict, person_pos: dict, common: set, limit: int,
+             skip: set) -> list[tuple[Any, list[PersonPage]]]:
+    """Up to ``limit`` articles sharing the most people with ``a`` (not counting people
+    in most articles, nor articles already listed as on the same trip), in date order,
+    each with the people it shares. Candidates are the ``limit`` articles either side of
+    ``a`` in each person's list, so the cost stays linear."""
+    shared: dict[int, list[PersonPage]] = defaultdict(list)
+    by_id = {}
+    for p, _ in a.digest_people:
+        if p.name in common:
+            continue
+        i = person_pos[id(p)][id(a)]
+        for b in p.articles[max(0, i - limit):i] + p.articles[i + 1:i + 1 + limit]:
+            if id(b) not in skip:
+                shared[id(b)].append(p)
                 by_id[id(b)] = b
-        here = position[id(a)]
-        ranked = sorted(shared.items(), key=lambda x: (-x[1], abs(position[x[0]] - here)))
-        a.shared_people = [(by_id[k], n) for k, n in ranked[:limit]]
+    here = position[id(a)]
+    ranked = sorted(shared, key=lambda k: (-len(shared[k]), abs(position[k] - here)))[:limit]
+    return [(by_id[k], shared[k]) for k in sorted(ranked, key=lambda k: position[k])]
 
 
 def _timeline(index: DigestIndex) -> dict:
@@ -343,7 +446,21 @@ def _timeline(index: DigestIndex) -> dict:
             break  # a hand-edited Date: 9999-12-31 must not crash the build
         m = datetime.date(m.year + (m.month == 12), m.month % 12 + 1, 1)
     return {"start": start, "end": end, "entries": entries, "months": months,
-            "undated": undated}
+            "undated": undated, "groups": month_groups(entries),
+            "days": sorted({e["pos"] for e in entries if e["kind"] == "article"})}
+
+
+def month_groups(entries: list[dict]) -> list[dict]:
+    """Timeline entries (in date order) by month: ``key`` "2024-01" is the anchor."""
+    groups: list[dict] = []
+    for e in entries:
+        key = e["date"].strftime("%Y-%m")
+        if not groups or groups[-1]["key"] != key:
+            groups.append({"key": key, "year": e["date"].year, "date": e["date"].replace(day=1),
+                           "entries": [], "articles": 0})
+        groups[-1]["entries"].append(e)
+        groups[-1]["articles"] += e["kind"] == "article"
+    return groups
 
 
 def annotate_articles(index: DigestIndex, articles: list, context: dict, settings: dict,

@@ -23,10 +23,12 @@ logger = logging.getLogger(__name__)
 
 
 class _FeedItem:
-    """An article as Pelican's feed writer sees it, with its title escaped."""
+    """An article as Pelican's feed writer sees it, with its title escaped, and with its
+    summary as its content when the feed carries summaries only."""
 
-    def __init__(self, article) -> None:
+    def __init__(self, article, summary_only: bool = False) -> None:
         self._article = article
+        self._summary_only = summary_only
 
     def __getattr__(self, name: str):
         return getattr(self._article, name)
@@ -34,6 +36,11 @@ class _FeedItem:
     @property
     def title(self) -> Markup:
         return escape(self._article.title)
+
+    def get_content(self, siteurl: str):
+        if self._summary_only:
+            return self._article.summary
+        return self._article.get_content(siteurl)
 
 
 def _claimed_paths(generator) -> set[str]:
@@ -128,19 +135,18 @@ class DigestGenerator(Generator):
                           relative_urls=self.settings["RELATIVE_URLS"], paginated=paginated,
                           template_name=template, url=url, **kwargs)
 
-    def _feed(self, writer, articles: list, path: str, url: str, title: str | None = None) -> None:
+    def _feed(self, writer, articles: list, path: str, url: str, title: str | None = None,
+              summary_only: bool = True) -> None:
         """Write an Atom feed whose titles stay literal text.
 
         Pelican's feed writer reads titles as HTML (``Markup(title).striptags()``);
-        ours are seed text, so they are escaped first and come out as written.
+        ours are seed text, so they are escaped first and come out as written. Pelican
+        puts SITENAME before ``title`` itself ("News Digest - Antony Blinken").
         """
         if not path:
             return
-        feed_title = None
-        if title is not None:
-            feed_title = escape(f"{self.settings.get('SITENAME', '')} — {title}")
-        writer.write_feed([_FeedItem(a) for a in articles], self.context, path, url,
-                          feed_title=feed_title)
+        writer.write_feed([_FeedItem(a, summary_only) for a in articles], self.context, path,
+                          url, feed_title=escape(title) if title is not None else None)
 
     def generate_output(self, writer) -> None:
         write_nojekyll(self.output_path, self.settings)
@@ -149,18 +155,18 @@ class DigestGenerator(Generator):
         s = self.settings
         articles = [a for a in self.context.get("articles", []) if not getattr(a, "undated", False)]
         path = nd_settings.get(s, "NEWS_DIGEST_FEED_ATOM")
-        self._feed(writer, articles, path, nd_settings.get(s, "NEWS_DIGEST_FEED_ATOM_URL"))
+        self._feed(writer, articles, path, nd_settings.get(s, "NEWS_DIGEST_FEED_ATOM_URL"),
+                   summary_only=not nd_settings.get(s, "NEWS_DIGEST_FEED_FULL_TEXT"))
         index = self.index
         self._write(writer, nd_settings.get(s, "NEWS_DIGEST_PEOPLE_SAVE_AS"), "people",
                     nd_settings.get(s, "NEWS_DIGEST_PEOPLE_URL"), people=index.people)
-        self._write_each(writer, "person", index.people, [p.name for p in index.people])
+        self._write_each(writer, "person", index.people,
+                         [f"Articles with {p.name}" for p in index.people])
         self._write(writer, nd_settings.get(s, "NEWS_DIGEST_TRIPS_SAVE_AS"), "trips",
                     nd_settings.get(s, "NEWS_DIGEST_TRIPS_URL"), trips=index.trips,
                     no_trip=index.no_trip)
-        self._write_each(writer, "trip", index.trips, [t.title for t in index.trips])
-        self._write(writer, nd_settings.get(s, "NEWS_DIGEST_TIMELINE_SAVE_AS"), "timeline",
-                    nd_settings.get(s, "NEWS_DIGEST_TIMELINE_URL"), timeline=index.timeline,
-                    trips=index.trips)
+        self._write_each(writer, "trip", index.trips, [t.heading for t in index.trips])
+        self._timeline(writer, index)
         self._write_search_page(writer)
 
     def _write_each(self, writer, template: str, pages: list, titles: list[str]) -> None:
@@ -180,4 +186,45 @@ class DigestGenerator(Generator):
             return
         self._write(writer, nd_settings.get(self.settings, "NEWS_DIGEST_SEARCH_SAVE_AS"),
                     "search", nd_settings.get(self.settings, "NEWS_DIGEST_SEARCH_URL"))
+
+    def _timeline(self, writer, index: DigestIndex) -> None:
+        """timeline.html by month; above NEWS_DIGEST_TIMELINE_SPLIT entries, one page per
+        year and timeline.html as the list of years and months."""
+        s = self.settings
+        timeline = index.timeline
+        years = _years(timeline, s)
+        split = len(timeline.get("entries", [])) > int(
+            nd_settings.get(s, "NEWS_DIGEST_TIMELINE_SPLIT")) and len(years) > 1
+        self._write(writer, nd_settings.get(s, "NEWS_DIGEST_TIMELINE_SAVE_AS"), "timeline",
+                    nd_settings.get(s, "NEWS_DIGEST_TIMELINE_URL"), timeline=timeline,
+                    trips=index.trips, years=years, split=split, year=None,
+                    groups=[] if split else timeline.get("groups", []))
+        if not split:
+            return
+        for y in years:
+            self._write(writer, y["save_as"], "timeline", y["url"], timeline=timeline,
+                        trips=index.trips, years=years, split=True, year=y, groups=y["groups"])
+        undated = _period_paths(s, "undated")
+        if timeline.get("undated"):
+            self._write(writer, undated["save_as"], "timeline", undated["url"],
+                        timeline=timeline, trips=index.trips, years=years, split=True,
+                        year={"year": "undated", **undated}, groups=[], undated_page=undated)
+
+
+def _years(timeline: dict, settings: dict) -> list[dict]:
+    """The timeline's month groups by year, with each year page's URL and file."""
+    years: list[dict] = []
+    for g in timeline.get("groups", []):
+        if not years or years[-1]["year"] != g["year"]:
+            years.append({"year": g["year"], "groups": [], "articles": 0,
+                          **_period_paths(settings, g["year"])})
+        years[-1]["groups"].append(g)
+        years[-1]["articles"] += g["articles"]
+    return years
+
+
+def _period_paths(settings: dict, year) -> dict:
+    """URL and file of one page of a split timeline (a year, or "undated")."""
+    return {key: nd_settings.get(settings, f"NEWS_DIGEST_TIMELINE_YEAR_{key.upper()}").format(
+        year=year) for key in ("url", "save_as")}
 

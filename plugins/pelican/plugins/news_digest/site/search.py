@@ -11,6 +11,12 @@ lower-cases the text once at load and scans it with ``indexOf`` per query,
 which at 5,000 articles stays far below 100 ms and also matches word prefixes
 ("negotiat" finds "negotiations") without a stemmer.
 
+Beside the articles the index holds the digest's people, trips and places (results of
+their own, with the people file's aliases and the trips' alternative counts), and the
+collection's vocabulary of long and hyphenated words, so the page can forgive one typo
+("Netanyahou") and treat "cease fire", "cease-fire" and "ceasefire" alike without a
+word list of its own.
+
 Seed text is data: the JSON is written with ``<``, ``>``, ``&``, U+2028 and
 U+2029 escaped as ``\\uXXXX``, so no ``</script>`` or ``<!--`` in a seed can
 end or change the script, and the file is valid JavaScript in every engine.
@@ -22,6 +28,7 @@ import io
 import json
 import logging
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from html.parser import HTMLParser
 from pathlib import Path
@@ -32,9 +39,12 @@ from bs4.builder import HTMLParserTreeBuilder
 from bs4.dammit import EntitySubstitution
 from pelican.generators import Generator
 
+from ..editorial.files import people_file
 from ..ingest.cache import BuildMemo
 from ..ingest.store import atomic_file
 from .annotate import split_top_level
+from .crosslinks import CONTEXT_KEY, DigestIndex
+from .wording import provenance_label
 
 logger = logging.getLogger(__name__)
 
@@ -43,7 +53,16 @@ GLOBAL_NAME = "NEWS_DIGEST_INDEX"
 FORMAT_VERSION = 1
 # Field order of one record in ``docs``: a list, not an object, to keep the file small.
 FIELDS = ("url", "title", "date", "datetime", "trip", "trip_url", "people", "places", "summary",
-          "body")
+          "body", "source", "orgs")
+# One record in ``entities``: a person, trip or place as a result of its own.
+ENTITY_FIELDS = ("kind", "name", "url", "detail", "aliases", "links")
+# Words the page may correct a one-letter typo to: this long or longer (shorter words
+# have too many neighbours one letter away).
+TYPO_MIN = 5
+_WORD = re.compile(r"[0-9a-z\u00c0-\u024f\u0370-\u06ff]+(?:-[0-9a-z\u00c0-\u024f\u0370-\u06ff]+)*")
+_FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u2010": "-", "\u2011": "-",
+                       "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u00a0": " "})
+_SMALL_WORDS = {"of", "the", "and", "for", "on", "in", "at", "to", "a", "an", "de", "du"}
 
 _SPACE = re.compile(r"\s+")
 _JS_UNSAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
@@ -179,7 +198,8 @@ def _names(values: Iterable[Any] | None) -> list[str]:
 
 
 def _date(article: Any) -> tuple[str, str]:
-    """(shown, ISO) date of an article: empty ISO when undated or only approximate."""
+    """(shown, ISO) date of an article: empty ISO when undated or only approximate. A date
+    the text does not state says so, as on the site's lists ("(inferred)")."""
     span = getattr(article, "date_range", None)
     if span:
         fmt = "%-d %b %Y"
@@ -187,7 +207,9 @@ def _date(article: Any) -> tuple[str, str]:
     date = getattr(article, "date", None)
     if getattr(article, "undated", False) or date is None:
         return "", ""
-    return getattr(article, "locale_date", str(date)), date.strftime("%Y-%m-%d")
+    shown = getattr(article, "locale_date", str(date))
+    label = provenance_label(getattr(article, "date_provenance", "") or "")
+    return (f"{shown} ({label})" if label else shown), date.strftime("%Y-%m-%d")
 
 
 def _trip(article: Any) -> tuple[str, str]:
@@ -218,7 +240,83 @@ def article_record(article: Any, text: Callable[[str], str] = html_to_text) -> l
         _names(getattr(article, "places", None)),
         text(getattr(article, "summary", "") or ""),
         text(getattr(article, "content", "") or ""),
+        _SPACE.sub(" ", str(getattr(article, "source", "") or "")).strip(),
+        [f"{name} {acronym(name)}".strip() for name in _names(getattr(article, "organizations",
+                                                                      None))],
     ]
+
+
+def acronym(name: str) -> str:
+    """"International Court of Justice" -> "ICJ" ("" for a one-word or all-caps name, or
+    one already abbreviated: "U.S. Congress")."""
+    if "." in name:
+        return ""
+    words = [w for w in re.split(r"[\s-]+", name) if w]
+    initials = [w[0] for w in words if w.lower() not in _SMALL_WORDS and w[0].isalpha()]
+    if len(initials) < 2 or name.isupper():
+        return ""
+    return "".join(initials).upper()
+
+
+def fold(text: str) -> str:
+    """What the page's ``fold`` does: lower case, no accents, plain quotes and hyphens."""
+    text = text.translate(_FOLD)
+    if text.isascii():  # most of an English collection: nothing to decompose
+        return text.lower()
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def _record_words(record: list[Any]) -> set[str]:
+    """The folded words of every text field of one record (its URL aside)."""
+    words: set[str] = set()
+    for value in record[1:]:
+        for text in (value if isinstance(value, list) else [value]):
+            if isinstance(text, str) and text:
+                words.update(_WORD.findall(fold(text)))
+    return words
+
+
+def _vocabulary(words: set[str]) -> dict[str, list[str]]:
+    """The words the page may correct a typo to (``TYPO_MIN`` letters or more, the parts
+    of compounds included) and the hyphenated compounds, each sorted."""
+    parts = {part for w in words for part in w.split("-")}
+    return {"words": sorted(w for w in parts if len(w) >= TYPO_MIN),
+            "compounds": sorted(w for w in words if "-" in w)}
+
+
+def vocabulary(records: Iterable[list[Any]]) -> dict[str, list[str]]:
+    """``_vocabulary`` of every text field of ``records``."""
+    words: set[str] = set()
+    for record in records:
+        words |= _record_words(record)
+    return _vocabulary(words)
+
+
+def entities(index: DigestIndex, registry=None) -> list[list[Any]]:
+    """People, trips and places as results: ``ENTITY_FIELDS`` in order."""
+    out: list[list[Any]] = []
+    for p in index.people:
+        n = len(p.articles)
+        entry = registry.get(p.name) if registry is not None else None
+        detail = "; ".join(x for x in (p.role, f"{n} article{'s' if n != 1 else ''}") if x)
+        out.append(["person", p.name, p.url, detail, list(entry.aliases) if entry else [], []])
+    for t in index.trips:
+        n = len(t.articles)
+        detail = ", ".join(x for x in (t.range_text, ", ".join(t.places),
+                                       f"{n} article{'s' if n != 1 else ''}") if x)
+        out.append(["trip", t.heading, t.url, detail, [*t.aliases, *t.places], []])
+    places: dict[str, list] = {}
+    for a in index.chronological:
+        for place in dict.fromkeys(getattr(a, "places", []) or []):
+            places.setdefault(place, []).append(a)
+    for place, arts in sorted(places.items(), key=lambda x: (-len(x[1]), x[0])):
+        trips = list(dict.fromkeys(a.digest_trip for a in arts
+                                   if getattr(a, "digest_trip", None) is not None))
+        n = len(arts)
+        out.append(["place", place, "", f"named in {n} article{'s' if n != 1 else ''}", [],
+                    [[f"Trip {t.number}", t.url] for t in trips[:5] if t.url]])
+    return out
 
 
 def to_js(records: list[list[Any]], extra: Mapping[str, Any] | None = None) -> str:
@@ -234,15 +332,18 @@ def _js_json(value: Any) -> str:
 
 
 def write_js(out: TextIO, records: Iterable[list[Any]],
-             extra: Mapping[str, Any] | None = None) -> None:
+             extra: Mapping[str, Any] | None = None,
+             after: Callable[[], Mapping[str, Any]] | None = None) -> None:
     """Write ``to_js``'s script to ``out`` one record at a time.
 
     The same text as one ``json.dumps`` of the whole payload (compact JSON is the
     concatenation of its parts), without holding the whole index (17 MB at 5,000
-    articles) in memory, nor its copies while it is encoded and escaped."""
+    articles) in memory, nor its copies while it is encoded and escaped. ``after``
+    gives more keys once the records are written (what was learnt from them)."""
     if extra and not extra.keys().isdisjoint(("version", "fields", "docs")):
         payload = {"version": FORMAT_VERSION, "fields": list(FIELDS), "docs": list(records)}
         payload.update(extra)
+        payload.update(after() if after else {})
         out.write(f"window.{GLOBAL_NAME}={_js_json(payload)};\n")
         return
     out.write(f"window.{GLOBAL_NAME}={{")
@@ -252,7 +353,7 @@ def write_js(out: TextIO, records: Iterable[list[Any]],
             out.write(",")
         out.write(_js_json(record))
     out.write("]")
-    for key, value in (extra or {}).items():
+    for key, value in {**(extra or {}), **(after() if after else {})}.items():
         out.write(f",{_js_json(key)}:{_js_json(value)}")
     out.write("};\n")
 
@@ -286,13 +387,32 @@ class SearchIndexGenerator(Generator):
         target = Path(self.output_path) / INDEX_FILE
         target.parent.mkdir(parents=True, exist_ok=True)
         memo = BuildMemo.load(self.settings, "search-text")
+        digest = self.context.get(CONTEXT_KEY) or DigestIndex()
+        extra = {"entities": entities(digest, people_file(self.settings))}
+        records = _Collected(_records(articles, memo))
         # a temporary name of its own: two builds into one output/ must not share one
         with atomic_file(target, durable=False) as raw:
             fh = io.TextIOWrapper(raw, encoding="utf-8", newline="")
-            write_js(fh, _records(articles, memo))
+            write_js(fh, records, extra, after=records.vocabulary)
             fh.flush()
             size = raw.tell()  # not len(text.encode()): a second copy of the index
             fh.detach()
         memo.save()
         logger.info("news-digest: search index of %d articles, %d bytes", len(articles), size)
+
+
+class _Collected:
+    """The records as they are written, gathering their vocabulary (not their text)."""
+
+    def __init__(self, records: Iterable[list[Any]]) -> None:
+        self._records = records
+        self._words: set[str] = set()
+
+    def __iter__(self) -> Iterator[list[Any]]:
+        for record in self._records:
+            self._words |= _record_words(record)
+            yield record
+
+    def vocabulary(self) -> dict[str, Any]:
+        return {"vocab": _vocabulary(self._words)}
 
