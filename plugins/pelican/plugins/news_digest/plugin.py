@@ -17,7 +17,8 @@ from .site import generators, metadata, search
 logger = logging.getLogger(__name__)
 
 
-def ingest_from_settings(settings: dict[str, Any], *, write: bool = True) -> IngestReport:
+def ingest_from_settings(settings: dict[str, Any], *, write: bool = True,
+                         migrate: set[Path] | None = None) -> IngestReport:
     """Ingest the seeds folder the settings name into their articles folder."""
     return ingest(
         nd_settings.seeds_path(settings),
@@ -28,6 +29,8 @@ def ingest_from_settings(settings: dict[str, Any], *, write: bool = True) -> Ing
         corrections=corrections_file(settings),
         write=write,
         cache_dir=analysis_cache_dir(settings),
+        migrate=migrate,
+        slug_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS"),
     )
 
 
@@ -62,6 +65,7 @@ def register() -> None:
     signals.initialized.connect(set_defaults)
     signals.initialized.connect(run_ingest)
     signals.article_generator_context.connect(metadata.on_article_context)
+    signals.content_object_init.connect(metadata.on_content_init)
     signals.article_generator_finalized.connect(generators.on_articles_finalized)
     signals.get_generators.connect(generators.get_generators)
     signals.get_generators.connect(search.get_generators)
