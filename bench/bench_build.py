@@ -37,6 +37,11 @@ REPO = BENCH.parent
 sys.path.insert(0, str(BENCH))
 
 import synth  # noqa: E402
+from pelican.plugins.news_digest.ingest.page import (  # noqa: E402
+    list_items,
+    parse_page,
+    parse_person,
+)
 
 RESULTS = BENCH / "results.md"
 NOTES_MARKER = "<!-- notes: kept when the benchmark rewrites this file -->"
@@ -189,18 +194,14 @@ def reset_digest_project(root: Path) -> None:
 
 def plain_page(text: str) -> str:
     """The digest's page as a plain Pelican page: core fields plus ``Tags: <people>``."""
-    header, _, body = text.partition("\n\n")
-    meta: dict[str, str] = {}
-    for line in header.splitlines():
-        key, sep, value = line.partition(":")
-        if sep:
-            meta[key.strip().lower()] = value.strip()
-    lines = [f"{k.capitalize()}: {meta[k]}" for k in _PLAIN_KEEP if meta.get(k)]
-    if "date" not in meta:
+    page = parse_page(text)
+    lines = [f"{k.capitalize()}: {page.get(k)}" for k in _PLAIN_KEEP if page.get(k)]
+    if not page.get("date"):
         lines.append("Date: 1900-01-01")  # plain Pelican needs one; the digest keeps it too
-    people = [p.strip().replace(",", "") for p in meta.get("people", "").split(";")]
+    people = [parse_person(item)[0].replace(",", "")
+              for item in list_items(page.fields.get("people"))]
     lines.append("Tags: " + ", ".join(p for p in people if p))
-    return "\n".join(lines) + "\n\n" + body
+    return "\n".join(lines) + "\n\n" + page.body
 
 
 def make_plain_project(root: Path, digest_root: Path) -> Path:
@@ -394,6 +395,30 @@ def output_size(digest_out: Path, plain_out: Path) -> dict:
             "largest_person_page": largest.stat().st_size if largest else 0,
             "timeline_page": tree_bytes(digest_out / "timeline.html"),
             "trips_page": tree_bytes(digest_out / "trips.html")}
+
+
+def bench_fresh_clone(n: int, work: Path, log: Path, progress) -> dict[str, float]:
+    """Issue 12: a fresh clone (pages committed, no cache, no output) and a build with
+    nothing changed, each against plain Pelican building the same pages."""
+    seeds = work / f"seeds-{n}"
+    synth.write_seeds(seeds, n)
+    root, plain_root = work / f"fresh-{n}", work / f"fresh-plain-{n}"
+    conf = make_digest_project(root, seeds)
+    run_child(pelican_cmd(conf), root, log)  # writes the pages, as committed
+    for sub in ("output", "cache"):
+        shutil.rmtree(root / sub, ignore_errors=True)
+    fresh = run_child(pelican_cmd(conf), root, log)
+    check_built(root, n, "fresh clone")
+    progress(f"N={n} fresh clone: {fresh.seconds:.2f}s")
+    same = run_child(pelican_cmd(conf), root, log)
+    progress(f"N={n} nothing changed: {same.seconds:.2f}s")
+    plain_conf = make_plain_project(plain_root, root)
+    plain = run_child(pelican_cmd(plain_conf), plain_root, log)
+    check_built(plain_root, n, "plain")
+    plain_warm = run_child(pelican_cmd(plain_conf), plain_root, log)
+    progress(f"N={n} plain cold {plain.seconds:.2f}s, plain warm {plain_warm.seconds:.2f}s")
+    return {"fresh": fresh.seconds, "plain": plain.seconds, "same": same.seconds,
+            "plain_warm": plain_warm.seconds}
 
 
 def check_built(root: Path, n: int, what: str) -> None:

@@ -35,8 +35,8 @@ def test_synthetic_seeds_are_deterministic_and_seed_like(tmp_path: Path) -> None
 
 
 def test_plain_page_turns_people_into_tags() -> None:
-    page = ("Title: A\nSlug: a\nPeople: Helen Marchetti; Li Wenhao\nTrip: 3\n"
-            "Digest: {}\nFingerprint: x\n\nBody text.\n")
+    page = ("Title: A\nSlug: a\nPeople:\n    - Helen Marchetti (Envoy)\n    - Li Wenhao\n"
+            "Trip: 3\nGenerated: title 0\n\nBody text.\n")
     plain = bench_build.plain_page(page)
     assert "Tags: Helen Marchetti, Li Wenhao" in plain
     assert "Date: 1900-01-01" in plain

@@ -115,17 +115,16 @@ def test_the_editor_s_date_is_said_plainly(view, file_site):
     watch.assert_clean()
 
 
-@pytest.mark.xfail(reason="related-articles expectations predate the merged extraction "
-                   "round (seeds' people changed); to re-check", strict=False)
 def test_each_person_is_linked_once_and_related_articles_say_who(view, file_site):
     page, watch = view
     page.goto(file_url(article_by_seed(file_site, FIFTH)), wait_until="load")
     hrefs = page.locator(".body a.person").evaluate_all("as => as.map(a => a.href)")
     assert hrefs and len(hrefs) == len(set(hrefs))
     related = page.locator("section.shared-people li")
-    assert related.count() == 2
-    assert "also with Isaac Herzog" in related.nth(0).inner_text()
-    assert "also with Yoav Gallant" in related.nth(1).inner_text()
+    # Gallant (001) always; Herzog (003) when his optional photo-caption mention is kept
+    texts = [related.nth(i).inner_text() for i in range(related.count())]
+    assert 1 <= len(texts) <= 2 and "also with Yoav Gallant" in texts[-1]
+    assert all("also with Isaac Herzog" in t for t in texts[:-1])
     dates = related.locator("time").evaluate_all("ts => ts.map(t => t.dateTime)")
     assert dates == sorted(dates)
     # keyboard: from the title to past the body takes one Tab per person, not per mention

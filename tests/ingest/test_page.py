@@ -81,13 +81,14 @@ def test_title_with_newline_cannot_add_metadata():
     assert meta["title"] == "A Date: 2001-01-01 body"
 
 
-def test_digest_json_has_no_raw_angle_brackets():
+def test_header_has_no_json_and_removed_text_reads_back_literally():
+    from pelican.plugins.news_digest.ingest.page import article_from_page, parse_page
     from pelican.plugins.news_digest.model import Removed
 
-    text = render_page(page(removed=[Removed("</script><script>alert(1)</script>", "promo")]),
-                       "0" * 64)
-    digest_line = next(ln for ln in text.splitlines() if ln.startswith("Digest:"))
-    assert "<" not in digest_line
+    hostile = "</script><script>alert(1)</script>"
+    text = render_page(page(removed=[Removed(hostile, "promo", 4)]), "0" * 64)
+    assert "Digest:" not in text and "    - line 4, promo: " + hostile in text
+    assert article_from_page(parse_page(text), "seeds/x.txt", "x").removed[0].text == hostile
 
 
 def test_heading_escaped():

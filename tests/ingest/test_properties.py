@@ -16,9 +16,15 @@ import pytest
 from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
-from pelican.plugins.news_digest.ingest.page import plain_text, read_header, render_page
-from pelican.plugins.news_digest.ingest.store import fingerprint, is_hand_edited, with_fingerprint
-from pelican.plugins.news_digest.model import ArticleData, Block, Entity, Person, Removed
+from pelican.plugins.news_digest.ingest.page import (
+    article_from_page,
+    edited_fields,
+    parse_page,
+    plain_text,
+    render_page,
+)
+from pelican.plugins.news_digest.ingest.store import is_hand_edited
+from pelican.plugins.news_digest.model import ArticleData, Block, Entity, Person, Quote, Removed
 
 from ..conftest import ROOT
 
@@ -101,14 +107,15 @@ blocks_st = st.lists(st.builds(Block, st.sampled_from(["p", "h2"]), text_st), ma
          title="\u202e", summary="1. a", source="")
 def test_any_text_renders_literally_and_round_trips(reader, blocks, title, summary, source):
     data = article(blocks=blocks, title=title, summary=summary, source=source or None)
-    page = with_fingerprint(render_page(data, "0" * 64))
+    page = render_page(data, "0" * 64)
     assert not is_hand_edited(page)
     html, meta = read_page(reader, page)
 
     # The page parses: the header is exactly ours, the body exactly the blocks.
     assert visible_blocks(html) == expected_blocks(blocks)
     assert set(meta) <= {"title", "slug", "summary", "source", "people", "places",
-                         "organizations", "seed", "seed-sha256", "digest", "fingerprint"}
+                         "organizations", "seed", "seed-sha256", "extractor", "provenance",
+                         "generated"}
     assert "date" not in meta and "status" not in meta and "save_as" not in meta
 
     # Metadata round-trips (after the writer's documented whitespace normalization).
@@ -118,29 +125,34 @@ def test_any_text_renders_literally_and_round_trips(reader, blocks, title, summa
         assert visible_blocks(meta["summary"]) == [("p", plain_text(summary))]
     if source and plain_text(source):
         assert meta["source"] == plain_text(source)
-    header = read_header(page)
-    assert header["fingerprint"] == fingerprint(page.replace(
-        f"Fingerprint: {header['fingerprint']}\n", "", 1))
+    assert edited_fields(parse_page(page)) == set()
+    # Read back without extraction, the article renders to the very same page.
+    again = article_from_page(parse_page(page), "seeds/x.txt", "x")
+    assert render_page(again, "0" * 64) == page
 
 
 @PROPS
 @given(names=st.lists(text_st, max_size=4), removed=st.lists(text_st, max_size=3),
+       quotes=st.lists(text_st, max_size=3),
        date=st.one_of(st.none(), st.dates(datetime.date(1900, 1, 1), datetime.date(2100, 1, 1))))
-def test_lists_and_digest_round_trip(reader, names, removed, date):
-    import json
+def test_lists_round_trip(reader, names, removed, quotes, date):
+    from pelican.plugins.news_digest.ingest.page import escape_name, list_items, split_list
 
-    from pelican.plugins.news_digest.ingest.page import split_list
-
-    data = article(people=[Person(n) for n in names], places=[Entity(n) for n in names],
-                   removed=[Removed(r, "promo") for r in removed], date=date)
-    html, meta = read_page(reader, with_fingerprint(render_page(data, "0" * 64)))
-    want = [plain_text(n).replace(";", ",") for n in names]
-    assert split_list(meta.get("people")) == [w for w in want if w]
-    digest = json.loads(meta["digest"])
-    assert [r["text"] for r in digest["removed"]] == [plain_text(r) for r in removed]
+    data = article(people=[Person(n, [n]) for n in names], places=[Entity(n) for n in names],
+                   removed=[Removed(r, "promo", 3) for r in removed], date=date,
+                   quotes=[Quote(q, names[0] if names else None) for q in quotes])
+    page = render_page(data, "0" * 64)
+    html, meta = read_page(reader, page)
+    want = [escape_name(n) for n in names]
+    assert split_list(meta.get("places")) == [w for w in want if w]
+    assert len(list_items(meta.get("removed"))) == len([r for r in removed if plain_text(r)])
     if date:
         assert meta["date"].date() == date
     assert html == ""
+    again = article_from_page(parse_page(page), "seeds/x.txt", "x")
+    assert [r.text for r in again.removed] == [plain_text(r) for r in removed if plain_text(r)]
+    assert [q.text for q in again.quotes] == [plain_text(q) for q in quotes if plain_text(q)]
+    assert render_page(again, "0" * 64) == page
 
 
 # ------------------------------------------------------------------ cleaner + writer
@@ -162,5 +174,5 @@ def test_cleaned_text_survives_the_writer(reader, seed):
 
     cleaned = clean(seed)
     data = article(blocks=cleaned.blocks)
-    html, _ = read_page(reader, with_fingerprint(render_page(data, "0" * 64)))
+    html, _ = read_page(reader, render_page(data, "0" * 64))
     assert visible_blocks(html) == expected_blocks(cleaned.blocks)

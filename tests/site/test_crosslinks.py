@@ -11,9 +11,6 @@ from pelican.plugins.news_digest.site.crosslinks import allocate_person_slugs
 
 from ..conftest import soup
 
-# Expectations written against the seeds' people before the merged extraction round
-# (quotes "according to" and name forms changed who is in which article): to re-check.
-STALE = "expects the people lists of the extraction before round 6"
 
 
 def seed_of(page: Path) -> str:
@@ -251,17 +248,20 @@ def test_annotate_links_whole_words_in_text_only(html, linked):
     assert not out.select("a a")
 
 
-@pytest.mark.xfail(reason=STALE, strict=False)
 def test_related_articles_share_people_other_than_the_ubiquitous(articles):
     """Blinken (in every article) and Netanyahu and Biden (in 4 of 5) relate nothing;
-    Gallant links 004 to 001 and Herzog links 004 to 003, in date order, saying so."""
+    Gallant links 004 to 001, saying so. Herzog is optional in 003 (a photo caption):
+    when extracted there, he links 004 to 003 too, listed first (the later article)."""
     page = soup(articles["004_762130cef820a950.txt"])
     items = page.select("section.shared-people li")
-    assert [seed_of_link(articles["004_762130cef820a950.txt"], li) for li in items] == \
-        ["003_a80e76dd1f473702.txt", "001_f5fe198a8d7d9358.txt"]
-    shared = [[a.get_text() for a in li.select(".shared a")] for li in items]
-    assert shared == [["Isaac Herzog"], ["Yoav Gallant"]]
-    for li in page.select("section.shared-people li"):
+    related = {seed_of_link(articles["004_762130cef820a950.txt"], li):
+               [a.get_text() for a in li.select(".shared a")] for li in items}
+    assert related["001_f5fe198a8d7d9358.txt"] == ["Yoav Gallant"]
+    assert set(related) <= {"001_f5fe198a8d7d9358.txt", "003_a80e76dd1f473702.txt"}
+    if "003_a80e76dd1f473702.txt" in related:
+        assert related["003_a80e76dd1f473702.txt"] == ["Isaac Herzog"]
+        assert list(related)[0] == "003_a80e76dd1f473702.txt"
+    for li in items:
         assert "Antony Blinken" not in li.get_text()
     # an article with only ubiquitous people has no related list, and a trip's own
     # articles are listed once, under the trip
@@ -294,14 +294,18 @@ def test_trip_pages_say_who_counted_what(seed_site):
     assert "add an alias" not in trip4 and "trips file" not in trip4
 
 
-@pytest.mark.xfail(reason=STALE, strict=False)
-def test_home_page_says_what_the_story_is(seed_site):
+def test_home_page_says_what_the_story_is(seed_site, expected):
     doc = soup(seed_site / "index.html")
     story = " ".join(doc.select_one(".story").get_text().split())
     assert "Antony Blinken" in story and "5 articles" in story and "4 trips" in story
     assert "from 9 Jan 2024 to 24 Jun 2024" in story
     key = [a.get_text() for a in doc.select(".story-people a.person-link")]
-    assert key[:3] == ["Benjamin Netanyahu", "Joe Biden", "Isaac Herzog"]
+    # the people in most articles after the traveller: Netanyahu and Biden (4 of 5), then
+    # people in two articles (which of them depends on the optional ones extracted)
+    assert key[:2] == ["Benjamin Netanyahu", "Joe Biden"]
+    in_two = {n for n in {n for s in expected for n in s["people"] + s["people_optional"]}
+              if sum(n in s["people"] + s["people_optional"] for s in expected) >= 2}
+    assert key[2] in in_two
     description = doc.select_one("meta[name=description]")["content"]
     assert description.startswith("Antony Blinken: 5 articles, 4 trips")
 

@@ -39,6 +39,7 @@ def asdict_to_json(self) -> dict:
     d["body_paragraphs"] = [b.text for b in self.blocks if b.kind == "p"]
     d["headings"] = [b.text for b in self.blocks if b.kind == "h2"]
     d.pop("blocks")
+    d.pop("page_body")  # a page read back keeps its body; not part of the JSON
     for key in ("title", "date", "source", "summary"):
         d[f"{key}_provenance"] = d[f"{key}_provenance"]["kind"]
         d[f"{key}_provenance_detail"] = getattr(self, f"{key}_provenance").detail

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import logging
 import sys
@@ -10,11 +11,21 @@ from pathlib import Path
 
 from pelican.settings import read_settings
 
+from . import settings as nd_settings
 from .editorial.files import corrections_file, people_file, trips_file
 from .editorial.toml import EditorDataError
 from .extract import resolve_collection
 from .ingest.cache import analyse
-from .ingest.run import IngestReport, display_path, editorial_pass, read_seed, usable_seed
+from .ingest.run import (
+    IngestReport,
+    display_path,
+    editorial_pass,
+    list_seeds,
+    read_seed,
+    usable_seed,
+)
+from .ingest.store import ArticleStore, seed_key
+from .model import ArticleData
 from .plugin import ingest_from_settings
 
 logger = logging.getLogger(__package__)  # the whole plugin: every module logs under it
@@ -58,8 +69,9 @@ def cmd_inspect(args: argparse.Namespace) -> int:
     settings = load_settings(args.settings) if args.settings or Path("pelican.conf.py").is_file() \
         else None
     registry = people_file(settings) if settings else None
+    root = nd_settings.project_root(settings) if settings else Path.cwd()
     report = IngestReport()
-    found = []
+    found: list[tuple[ArticleData, str]] = []
     for name in args.files:
         path = Path(name)
         if not path.exists() and not path.is_symlink():
@@ -68,18 +80,20 @@ def cmd_inspect(args: argparse.Namespace) -> int:
         # what the build would refuse, refused here too: a FIFO would hang the read
         if not usable_seed(path, path.parent.resolve(), report):
             continue
-        display = display_path(path, Path.cwd())
+        display = display_path(path, root)
         before = len(report.warnings)
         got = read_seed(path, display, report)
         if got is None:
             continue
-        found.append(analyse(got[0], display, path.stem, registry))
-        found[-1].warnings[:0] = report.warnings[before:]  # decode warnings, in the JSON too
-    resolve_collection(found, registry)
+        found.append((analyse(got[0], display, path.stem, registry), got[1]))
+        found[-1][0].warnings[:0] = report.warnings[before:]  # decode warnings, in the JSON
+    resolve_collection([d for d, _ in found], registry)
     if settings:
-
-        editorial_pass(found, trips=trips_file(settings), corrections=corrections_file(settings))
-    for data in found:
+        editorial_pass([d for d, _ in found], trips=trips_file(settings),
+                       corrections=corrections_file(settings))
+        assign_slugs(found, settings)
+    found_data = [d for d, _ in found]
+    for data in found_data:
         if args.json:
             print(json.dumps(data.to_json(), ensure_ascii=False))
         else:
@@ -98,9 +112,48 @@ def cmd_inspect(args: argparse.Namespace) -> int:
     return 0 if len(found) == len(args.files) else 1
 
 
+def assign_slugs(found: list[tuple[ArticleData, str]], settings: dict) -> None:
+    """The slug the build gives each inspected seed: its page's (also after a rename),
+    else the one it would get, allocated in the build's order (seeds by name)."""
+    store = ArticleStore.scan(nd_settings.articles_path(settings))
+    root = nd_settings.project_root(settings)
+    seeds = {}
+    for path in list_seeds(nd_settings.seeds_path(settings), IngestReport()):
+        try:
+            seeds[display_path(path, root)] = hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError:
+            continue
+    for data, sha in found:
+        seeds.setdefault(data.seed, sha)
+    store.adopt_renamed(list(seeds.items()))
+    inspected = {data.seed: data for data, _ in found}
+    taken: set[str] = set()
+    for seed in sorted(seeds, key=lambda s: Path(s).name):
+        page = store.by_seed.get(seed_key(seed))
+        data = inspected.get(seed)
+        if data is not None:
+            data.slug = store.allocate_slug(seed, data.title, taken)
+            taken.add(data.slug)
+        elif page is not None:
+            taken.add(page.slug)
+
+
 def cmd_convert(args: argparse.Namespace) -> int:
 
     report = ingest_from_settings(load_settings(args.settings))
+    for r in report.results:
+        print(f"{r.status:>16}  {r.seed}" + (f" -> {r.slug}.md" if r.slug else ""))
+    return 0
+
+
+def cmd_migrate(args: argparse.Namespace) -> int:
+    """Move hand-edited pages of the earlier format to the current one, edits kept."""
+    pages = {Path(p).resolve() for p in args.pages}
+    missing = [p for p in args.pages if not Path(p).is_file()]
+    if missing:
+        print("error: no such page: " + ", ".join(missing), file=sys.stderr)
+        return 2
+    report = ingest_from_settings(load_settings(args.settings), migrate=pages)
     for r in report.results:
         print(f"{r.status:>16}  {r.seed}" + (f" -> {r.slug}.md" if r.slug else ""))
     return 0
@@ -132,6 +185,10 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(func=cmd_inspect)
     p = sub.add_parser("convert", help="write content/articles/*.md from seeds/ (no build)")
     p.set_defaults(func=cmd_convert)
+    p = sub.add_parser("migrate", help="move hand-edited pages of the earlier format "
+                                       "(a Digest: line) to the current one, keeping the edits")
+    p.add_argument("pages", nargs="+", metavar="PAGE")
+    p.set_defaults(func=cmd_migrate)
     p = sub.add_parser("check", help="validate seeds and editor data")
     p.add_argument("--strict", action="store_true", help="exit non-zero on any warning")
     p.set_defaults(func=cmd_check)

@@ -16,6 +16,7 @@ EDITOR = "editor"  # set in content/*.toml by an editor
 TEXT = "text"  # stated in the seed text
 INFERRED = "inferred"  # derived from other facts (detail says from what)
 NONE = "none"  # not known
+HAND = "hand"  # changed by hand on the generated page (content/articles/*.md)
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,11 +139,15 @@ class ArticleData:
     # An undated article on a known trip: the trip's range (shown as approximate).
     date_range: tuple[datetime.date, datetime.date] | None = None
     note: str = ""  # the editor's note (corrections file), shown on the article page
+    # Read back from a page (no extraction): its Markdown body as written, re-emitted
+    # verbatim so the page round-trips exactly ("" for freshly extracted data).
+    page_body: str = ""
 
     def to_json(self) -> dict[str, Any]:
         """The documented ``news-digest inspect --json`` shape (see README)."""
         # what ``asdict`` gives, without deep-copying the body blocks only to drop them
-        d = {f.name: _plain(getattr(self, f.name)) for f in fields(self) if f.name != "blocks"}
+        d = {f.name: _plain(getattr(self, f.name)) for f in fields(self)
+             if f.name not in ("blocks", "page_body")}
         d["date"] = self.date.isoformat() if self.date else None
         d["date_range"] = [x.isoformat() for x in self.date_range] if self.date_range else None
         d["file"] = d.pop("seed")

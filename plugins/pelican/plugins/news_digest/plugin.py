@@ -33,7 +33,8 @@ from .site.assets import add_fallback_templates
 logger = logging.getLogger(__name__)
 
 
-def ingest_from_settings(settings: dict[str, Any], *, write: bool = True) -> IngestReport:
+def ingest_from_settings(settings: dict[str, Any], *, write: bool = True,
+                         migrate: set[Path] | None = None) -> IngestReport:
     """Ingest the seeds folder the settings name into their articles folder."""
     return ingest(
         nd_settings.seeds_path(settings),
@@ -44,6 +45,8 @@ def ingest_from_settings(settings: dict[str, Any], *, write: bool = True) -> Ing
         corrections=corrections_file(settings),
         write=write,
         cache_dir=cache_dir_from_settings(settings),
+        migrate=migrate,
+        slug_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS"),
     )
 
 
@@ -138,5 +141,6 @@ def register() -> None:
     signals.static_generator_init.connect(unwatched_static_settings)
     signals.article_generator_init.connect(run_ingest)
     signals.article_generator_context.connect(metadata.on_article_context)
+    signals.content_object_init.connect(metadata.on_content_init)
     signals.article_generator_finalized.connect(generators.on_articles_finalized)
     signals.get_generators.connect(digest_generators)

@@ -1,8 +1,10 @@
 """The generated pages in ``content/articles/``: slugs, fingerprints, atomic writes.
 
-Generated pages belong to the editor once written. Each page records a
-fingerprint of what ingest wrote; a page whose text no longer matches its
-fingerprint was edited by hand and is never overwritten or deleted.
+Generated pages belong to the editor once written. Each page records a short
+hash of every field as ingest wrote it (its ``Generated`` line, see ``page``); a
+page with a field that no longer matches was edited by hand and is never
+overwritten or deleted. Pages of the earlier format (a ``Digest:`` JSON line and a
+whole-page ``Fingerprint:``) are recognised so the next build can migrate them.
 """
 
 from __future__ import annotations
@@ -13,20 +15,30 @@ import logging
 import os
 import re
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from filelock import FileLock
+from pelican.settings import DEFAULT_CONFIG
 from pelican.utils import slugify
 
 from .decode import decode_lenient
-from .page import escape_meta, read_header
+from .page import (
+    EXTRACTOR_KEY,
+    LEGACY_DIGEST_KEY,
+    LEGACY_FINGERPRINT_KEY,
+    Page,
+    edited_fields,
+    escape_meta,
+    list_items,
+    parse_page,
+    parse_person,
+)
 
 logger = logging.getLogger(__name__)
 
-FINGERPRINT_KEY = "Fingerprint"
-_FINGERPRINT_LINE = re.compile(rf"^{FINGERPRINT_KEY}:[^\n]*\n", re.MULTILINE)
+_LEGACY_FINGERPRINT_LINE = re.compile(r"^Fingerprint:[^\n]*\n", re.MULTILINE)
 
 # Names a generated article must not take: Pelican's and the digest's own pages.
 RESERVED_SLUGS = frozenset(
@@ -64,23 +76,34 @@ def cap_slug(slug: str, limit: int = MAX_SLUG_LENGTH) -> str:
     return f"{head}-{digest}"
 
 
-def fingerprint(page_text_without_fingerprint: str) -> str:
-    return hashlib.sha256(page_text_without_fingerprint.encode("utf-8")).hexdigest()
+def is_legacy(page: Page) -> bool:
+    """A page of the earlier format (``Digest:`` JSON line)."""
+    return LEGACY_DIGEST_KEY in page.fields
 
 
-def with_fingerprint(page_text: str) -> str:
-    """Insert the fingerprint as the last header line."""
-    header, sep, body = page_text.partition("\n\n")
-    return f"{header}\n{FINGERPRINT_KEY}: {fingerprint(page_text)}{sep}{body}"
-
-
-def is_hand_edited(existing_text: str) -> bool:
-    """True when the page no longer matches the fingerprint ingest gave it."""
-    meta = read_header(existing_text)
-    recorded = meta.get(FINGERPRINT_KEY.lower())
+def _legacy_hand_edited(text: str, page: Page) -> bool:
+    """An old-format page no longer matching its whole-page fingerprint."""
+    recorded = page.get(LEGACY_FINGERPRINT_KEY)
     if not recorded:
-        return True  # not a page we wrote, or its fingerprint was removed by hand
-    return fingerprint(_FINGERPRINT_LINE.sub("", existing_text, count=1)) != recorded
+        return True
+    rest = _LEGACY_FINGERPRINT_LINE.sub("", text, count=1)
+    return hashlib.sha256(rest.encode("utf-8")).hexdigest() != recorded
+
+
+def hand_edits(text: str, page: Page | None = None) -> set[str] | None:
+    """The fields of a generated page changed by hand (empty: untouched); None for a
+    page ingest did not write in a form it can check (hand-written, or its Generated
+    line removed). An old-format page edited by hand gives ``{"page"}``."""
+    page = page or parse_page(text)
+    if is_legacy(page):
+        return {"page"} if _legacy_hand_edited(text, page) else set()
+    return edited_fields(page)
+
+
+def is_hand_edited(text: str) -> bool:
+    """True when ingest must not overwrite this page."""
+    edits = hand_edits(text)
+    return edits is None or bool(edits)
 
 
 @dataclass
@@ -90,7 +113,14 @@ class ExistingPage:
     seed: str | None  # None for hand-written pages
     hand_edited: bool
     seed_sha: str = ""  # the seed's SHA-256 when the page was generated
+    page: Page | None = None
+    edits: set[str] | None = None  # see ``hand_edits``
+    legacy: bool = False  # the earlier format, to migrate
     not_utf8: bool = False  # saved in another encoding: Pelican cannot read it as is
+
+    @property
+    def extractor(self) -> str:
+        return self.page.get(EXTRACTOR_KEY.lower()) if self.page else ""
 
 
 @dataclass
@@ -100,6 +130,8 @@ class ArticleStore:
     root: Path
     pages: dict[str, ExistingPage] = field(default_factory=dict)  # by slug
     by_seed: dict[str, ExistingPage] = field(default_factory=dict)  # by seed_key
+    by_sha: dict[str, list[ExistingPage]] = field(default_factory=dict)  # by seed SHA-256
+    renamed: dict[str, str] = field(default_factory=dict)  # slug: new seed key (adopted)
     # Slugs that pages declare in a ``Slug:`` line other than their file name: a
     # generated page must not take one, or Pelican would write both to one file.
     claimed: dict[str, Path] = field(default_factory=dict)
@@ -111,13 +143,17 @@ class ArticleStore:
             return store
         for path in sorted(root.glob("*.md")):
             text, not_utf8 = _read_page(path)
-            meta = read_header(text)
-            page = ExistingPage(path, path.stem, meta.get("seed"), is_hand_edited(text),
-                                meta.get("seed-sha256", ""), not_utf8)
+            parsed = parse_page(text)
+            edits = hand_edits(text, parsed)
+            page = ExistingPage(path, path.stem, parsed.get("seed") or None,
+                                edits is None or bool(edits), parsed.get("seed-sha256"),
+                                parsed, edits, is_legacy(parsed), not_utf8)
             store.pages[page.slug] = page
             if page.seed:
                 store._add_seed_page(page)
-            declared = meta.get("slug")
+                if page.seed_sha:
+                    store.by_sha.setdefault(page.seed_sha, []).append(page)
+            declared = parsed.get("slug")
             if declared and declared != path.stem:
                 store.claimed.setdefault(declared, path)
         return store
@@ -154,7 +190,28 @@ class ArticleStore:
     def owner_of(self, slug: str) -> str | None:
         """The seed key of the page that has ``slug``, or None."""
         page = self.pages.get(slug)
-        return seed_key(page.seed) if page is not None and page.seed else None
+        if page is None or not page.seed:
+            return None
+        return self.renamed.get(slug) or seed_key(page.seed)
+
+    def adopt_renamed(self, seeds: list[tuple[str, str]]) -> dict[str, ExistingPage]:
+        """Give a renamed seed the page of its old name, found by the seed's hash.
+
+        ``seeds``: (seed path, SHA-256) of every seed found. A seed with no page of its
+        own takes the page of a seed that is gone and had the same bytes, so its address
+        stays. Returns {new seed key: page} of the pages adopted."""
+        live = {seed_key(seed) for seed, _ in seeds}
+        adopted = {}
+        for seed, sha in seeds:
+            key = seed_key(seed)
+            if key in self.by_seed:
+                continue
+            for page in self.by_sha.get(sha, []):
+                if seed_key(page.seed or "") not in live and page not in adopted.values():
+                    self.by_seed[key] = adopted[key] = page
+                    self.renamed[page.slug] = key
+                    break
+        return adopted
 
     def allocate_slug(self, seed: str, title: str, taken: set[str]) -> str:
         """Stable: a seed keeps the slug of its existing page; else a free one from the title."""
@@ -249,3 +306,61 @@ def sync_folder(folder: Path) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
+
+
+# --- person page addresses ------------------------------------------------------------------
+
+def person_base_slug(name: str, subs: list | None = None) -> str:
+    """The address a person's page gets when no other person has it (``subs``: the
+    site's SLUG_REGEX_SUBSTITUTIONS, Pelican's default when not given)."""
+    base = slugify(name, regex_subs=subs or DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"])
+    return cap_slug(base.strip("-") or "person")
+
+
+def assign_person_slugs(names: Iterable[str], fixed: dict[str, str],
+                        subs: list | None = None,
+                        blocked: Callable[[str], bool] | None = None) -> dict[str, str]:
+    """A unique slug per name: recorded addresses (``fixed``) first, then the others by
+    name, each its base slug or the first free ``-2``, ``-3``... (deterministic)."""
+    names = set(names)
+    out: dict[str, str] = {}
+    used: set[str] = set()
+
+    def take(name: str, base: str) -> None:
+        slug, n = base, 2
+        while slug in used or (blocked is not None and blocked(slug)):
+            slug, n = f"{base}-{n}", n + 1
+        used.add(slug)
+        out[name] = slug
+
+    for name in sorted(n for n in names if fixed.get(n)):
+        take(name, fixed[name])
+    for name in sorted(n for n in names if not fixed.get(n)):
+        take(name, person_base_slug(name, subs))
+    return out
+
+
+def recorded_person_slugs(store: ArticleStore) -> dict[str, str]:
+    """{name: address} of every person on the existing pages ("" when none is recorded)."""
+    out: dict[str, str] = {}
+    for page in store.pages.values():
+        if page.page is None:
+            continue
+        for item in list_items(page.page.fields.get("people")):
+            name, _, slug = parse_person(item)
+            if slug or name not in out:
+                out[name] = slug or out.get(name, "")
+    return out
+
+
+def person_slugs(store: ArticleStore, names: Iterable[str],
+                 subs: list | None = None) -> dict[str, str]:
+    """The addresses to record on pages: people already on pages keep theirs; a newcomer
+    whose base slug an earlier person has gets a suffix. Only addresses that differ from
+    the name's base slug are returned (the others need no record)."""
+    old = recorded_person_slugs(store)
+    kept = assign_person_slugs(old, old, subs)
+    taken = set(kept.values())
+    new = assign_person_slugs(set(names) - old.keys(), {}, subs, taken.__contains__)
+    both = {**kept, **new}
+    return {n: s for n, s in both.items() if s != person_base_slug(n, subs)}

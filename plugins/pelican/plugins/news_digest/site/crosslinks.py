@@ -15,12 +15,10 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
-from pelican.utils import slugify
-
 from .. import settings as nd_settings
 from ..editorial.trips import Trip, TripRegistry, range_text
 from ..ingest.cache import BuildMemo
-from ..ingest.store import cap_slug
+from ..ingest.store import assign_person_slugs
 from . import annotate, wording
 
 logger = logging.getLogger(__name__)
@@ -165,22 +163,17 @@ def _fmt(pattern: str, **kw) -> str:
     return pattern.format(**kw) if pattern else ""
 
 
-def allocate_person_slugs(names: list[str], settings: dict, claimed: set[str]) -> dict[str, str]:
-    """Deterministic unique slugs whose pages overwrite nothing already claimed."""
+def allocate_person_slugs(names: list[str], settings: dict, claimed: set[str],
+                          fixed: dict[str, str] | None = None) -> dict[str, str]:
+    """Deterministic unique slugs whose pages overwrite nothing already claimed; the
+    addresses recorded on article pages (``fixed``) first, so a person keeps theirs."""
     save_as = nd_settings.get(settings, "NEWS_DIGEST_PERSON_SAVE_AS")
     subs = settings.get("SLUG_REGEX_SUBSTITUTIONS") or []
-    out: dict[str, str] = {}
-    used: set[str] = set()
-    for name in sorted(names):
-        base = slugify(name, regex_subs=subs) if subs else slugify(name)
-        base = cap_slug(base.strip("-") or "person")
-        slug, n = base, 2
-        while slug in used or (save_as and _fmt(save_as, slug=slug) in claimed):
-            slug, n = f"{base}-{n}", n + 1
-        used.add(slug)
-        if save_as:
-            claimed.add(_fmt(save_as, slug=slug))
-        out[name] = slug
+    out = assign_person_slugs(
+        names, fixed or {}, subs,
+        (lambda slug: _fmt(save_as, slug=slug) in claimed) if save_as else None)
+    if save_as:
+        claimed.update(_fmt(save_as, slug=slug) for slug in out.values())
     return out
 
 
@@ -191,7 +184,8 @@ def build_index(articles: list, settings: dict, trips: TripRegistry | None = Non
     index = DigestIndex(traveller=trips.traveller if trips else "")
     index.chronological = sorted(articles, key=chrono_key)
     names = sorted({n for a in articles for n in getattr(a, "people", []) or []})
-    slugs = allocate_person_slugs(names, settings, claimed)
+    fixed = {n: s for a in articles for n, s in (getattr(a, "person_slugs", None) or {}).items()}
+    slugs = allocate_person_slugs(names, settings, claimed, fixed)
     for name in names:
         p = PersonPage(name, slugs[name])
         p.url = _fmt(nd_settings.get(settings, "NEWS_DIGEST_PERSON_URL"), slug=p.slug)

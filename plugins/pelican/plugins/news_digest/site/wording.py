@@ -19,12 +19,14 @@ PROVENANCE_LABELS = {
     "text": "stated",
     "inferred": "inferred",
     "editor": "corrected by the editor",
+    "hand": "edited by hand",
 }
 PROVENANCE_LEGEND = [
     ("stated", "the article itself says so."),
     ("inferred", "worked out from other facts, such as the dates of a trip; "
                  "the reasoning is given."),
     ("corrected by the editor", "set or fixed by the digest's editor."),
+    ("edited by hand", "changed by the editor on the article's page."),
 ]
 
 # What the cleaner took out of a seed, by reason code, in the reader's words.
