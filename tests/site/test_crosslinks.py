@@ -12,7 +12,6 @@ from pelican.plugins.news_digest.site.crosslinks import allocate_person_slugs
 from ..conftest import soup
 
 
-
 def seed_of(page: Path) -> str:
     return Path(soup(page).select_one("code.seed").get_text()).name
 

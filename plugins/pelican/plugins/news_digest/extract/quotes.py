@@ -26,6 +26,7 @@ looks at a bounded window, so the work is linear in the article length.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -83,9 +84,12 @@ _ROLE_SYNONYMS = {"judge": ("judge", "justice", "magistrate"), "justice": ("just
 _INDEFINITE = frozenset("a an one another two three several some many".split())
 _CONJUNCTIONS = frozenset(
     "and but while as because when after before which who that although though if so or".split())
+# Longest name form looked up in an article's person table (longer runs are not one name).
+_NAME_SPAN = 8
 _GENDER = {"he": "m", "she": "f", "mr": "m", "mrs": "f", "ms": "f", "miss": "f",
            "sir": "m", "dame": "f", "lady": "f", "lord": "m"}
-_GENDER_RE = re.compile(rf"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lady|Lord)\.?\s+({_WORD}(?:\s+{_WORD})*)")
+_GENDER_RE = re.compile(
+    rf"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lady|Lord)\.?\s+({_WORD}(?:\s+{_WORD}){{0,{_NAME_SPAN - 1}}})")
 _NOT_NAME = STOP | HONORIFICS | ROLE_HEADS | ROLE_MODIFIERS | NATIONALITIES | GEO_PREFIXES \
     | _BODY_NOUNS | frozenset("river island islands lake sea valley province region city".split())
 
@@ -119,10 +123,13 @@ class _Article:
         self.sentences: list[_Sentence] = []
 
     def person(self, words: list[str], known_only: bool = False) -> str | None:
-        """The person a run of capitalized words names, resolved or as written."""
+        """The person a run of capitalized words names, resolved or as written.
+
+        Only spans of at most ``_NAME_SPAN`` words are looked up: a run can be any
+        length (adversarial text), and every span of it would cost cubic time."""
         keep = [w for w in words if norm_key(w) not in HONORIFICS]
         for i in range(len(keep)):
-            for j in range(len(keep), i, -1):
+            for j in range(min(len(keep), i + _NAME_SPAN), i, -1):
                 got = self.people.get(norm_key(" ".join(keep[i:j])))
                 if got:
                     return got
@@ -268,10 +275,9 @@ def _sentence_bounds(masked: str) -> list[int]:
 
 
 def _sentence_of(bounds: list[int], pos: int) -> int:
-    k = 0
-    while k + 2 < len(bounds) and bounds[k + 1] <= pos:
-        k += 1
-    return k
+    """The sentence holding offset ``pos`` (a binary search: a paragraph may hold
+    thousands of sentences and quotes)."""
+    return max(0, min(bisect.bisect_right(bounds, pos) - 1, len(bounds) - 2))
 
 
 def _attribute(art: _Article, k: int, qs: int, qe: int, body: str) -> tuple[str | None, str]:
