@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from pelican.plugins.sitemap import sitemap
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -71,8 +72,18 @@ def run_pelican(root: Path, conf: str = "pelican.conf.py", **overrides) -> Path:
     """A real Pelican build of the project in ``root``; returns the output folder."""
     from pelican import Pelican
 
+    _forget_failed_builds()
     Pelican(pelican_settings(root, conf, **overrides)).run()
     return root / "output"
+
+
+def _forget_failed_builds() -> None:
+    """pelican-sitemap remembers the first Pelican object of a build until that build
+    finishes; a build a test made fail (bad editor data) never finishes, and every later
+    in-process build with another Pelican object would then write no sitemap.xml.
+    (``pelican --autoreload`` reuses one object, so users never meet this.)"""
+    sitemap.generator._main_pelican = None
+    sitemap.generator.page_queue = []
 
 
 @pytest.fixture
