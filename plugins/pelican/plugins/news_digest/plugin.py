@@ -27,7 +27,7 @@ from .editorial.files import corrections_file, people_file, trips_file
 from .editorial.toml import EditorDataError
 from .ingest.cache import cache_dir_from_settings
 from .ingest.run import IngestReport, ingest
-from .site import generators, metadata, search, wording
+from .site import generators, metadata, output, search, wording
 from .site.assets import add_fallback_templates
 
 logger = logging.getLogger(__name__)
@@ -144,3 +144,7 @@ def register() -> None:
     signals.content_object_init.connect(metadata.on_content_init)
     signals.article_generator_finalized.connect(generators.on_articles_finalized)
     signals.get_generators.connect(digest_generators)
+    signals.get_generators.connect(output.start_build)
+    signals.content_written.connect(output.on_written)
+    signals.feed_written.connect(output.on_written)
+    signals.finalized.connect(output.on_finalized)

@@ -63,6 +63,9 @@ DEFAULTS: dict[str, Any] = {
     "NEWS_DIGEST_STATIC_DIR": "news-digest",
     # Write .nojekyll into the output (publishing to GitHub Pages asks for it).
     "NEWS_DIGEST_NOJEKYLL": False,
+    # Remove the pages and feeds an earlier build wrote that are no longer part of the
+    # site (a deleted seed's page, a person no article names); see site/output.py.
+    "NEWS_DIGEST_PRUNE_OUTPUT": True,
     # Link people mentions in article bodies to their pages.
     "NEWS_DIGEST_ANNOTATE": True,
 }
