@@ -8,15 +8,24 @@ action verb next to it (``... told Reuters``, ``said X``), an appositive role
 people file. Places and organizations are matched first and are never people.
 Surname-only and honorific mentions resolve to the full name in the article,
 then to the people file, then (``resolve_collection``) to other articles.
+
+The rules are data, ordered tables of named rules: ``NOT_PERSON_RULES`` drop a
+candidate (a place, a portfolio of a title, a byline ...), ``PERSON_EVIDENCE`` shows
+a candidate is a person, ``CUED_FULL_NAME`` takes a full name whose given name or
+surname is cued elsewhere, and ``RESOLUTION_RULES`` say who a partial mention is. The
+name of the rule that found a person is the detail of its provenance;
+``decisions`` lists every mention with the rule that decided it.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import lru_cache
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+from typing import TYPE_CHECKING
 
-from ..model import ArticleData, Cleaned, Person, Provenance
+from ..model import TEXT, ArticleData, Cleaned, Person, Provenance
 from .gazetteer import is_place, place_kind
 from .lexicon import (
     ACTION_VERBS,
@@ -46,6 +55,9 @@ from .lexicon import (
 )
 from .organizations import match_organizations
 from .places import match_places
+
+if TYPE_CHECKING:
+    from ..editorial.people import PeopleRegistry
 
 # Lines that are not story text even if the cleaner left them in: bylines,
 # promo links, photo credits, agency footers. (The cleaner removes these too;
@@ -665,203 +677,415 @@ def _masthead_outlets(cleaned: Cleaned) -> list[str]:
     return out
 
 
-def find_people(cleaned: Cleaned, registry=None) -> list[Person]:
-    """People named in the story text, canonical full names, first-mention order."""
-    text = _story_text(cleaned)
-    toks = tokenize(text)
-    n = len(toks)
-    blocked = [False] * n
-    place_spans: set[tuple[int, int]] = set()
-    place_of = [-1] * n  # token -> end of the place span it lies in
-    place_start = [-1] * n  # token -> start of that span
-    for a, b, _name in match_places(toks):
-        place_spans.add((a, b))
-        for k in range(a, b):
-            place_of[k] = b
-            place_start[k] = a
-    org_end_at: dict[int, int] = {}
-    for a, b, _name in match_organizations(toks):
-        if (b == a + 1 and len(toks.words[a]) == 2 and a > 0 and b < n
-                and _title_before(toks, a) and _name_word(toks.words[b], toks.kinds[b])):
-            continue  # "Vice President JD Vance": glued initials, not an acronym
-        org_end_at[b] = a
-        for k in range(a, b):
-            blocked[k] = True
-    portfolio_role = _portfolio_roles(toks, blocked)
-    segs = _segments(toks, blocked)
+@dataclass(slots=True)
+class _Candidate:
+    """A run of name words the rules judge: tokens ``start``..``end``, its title, and
+    ``first``, where the run began before a title's object was taken off it."""
 
-    excluded = {norm_key(x) for x in (*cleaned.credits, *cleaned.bylines,
-                                      *_masthead_outlets(cleaned))}
-    for b in cleaned.bylines:  # "Jane Roe and Ann-Marie Doe-Ray | Colombo": each name
-        excluded.update(norm_key(x) for x in _BYLINE_SPLIT.split(b) if x.strip())
-    last_counts: dict[str, int] = {}
-    run_counts: dict[str, int] = {}  # the same run repeated is no surname evidence
-    segs = [(a, b, name) for a, b, name in segs if not (place_of[a] >= b)]
-    for x, (a, b, name) in enumerate(segs):
-        if place_of[a] > a and place_start[a] < a:
-            # the end of a place glued to the next name: "the Kyrgyz Republic Ana Lee"
-            e = place_of[a]
-            while a < e and name and name[0] == toks.words[a]:
-                name, a = name[1:], a + 1
-            segs[x] = (a, b, name)
-    # a run of more name words than any name has is not a person (and is linear to skip)
-    segs = [(a, b, name) for a, b, name in segs if 0 < len(name) <= _NAME_MAX_WORDS]
-    for _s, _e, name in segs:
-        last_counts[name[-1].lower()] = last_counts.get(name[-1].lower(), 0) + 1
-        key = " ".join(name).lower()
-        run_counts[key] = run_counts.get(key, 0) + 1
+    start: int
+    end: int
+    name: list[str]
+    role: str
+    first: int
 
-    full: dict[str, Person] = {}  # canonical -> Person
-    order: list[str] = []
-    pending: list[tuple[int, int, list[str], str]] = []  # partial mentions with role
 
-    first_pos: dict[str, int] = {}
-    lower_cache: list[frozenset[str]] = []
-    plural_role: list = []  # [end token, role] of the last name after a plural title
+@dataclass
+class _Found:
+    """The people found so far: canonical name -> Person, and each one's first mention."""
 
-    def lower_words() -> frozenset[str]:
-        if not lower_cache:
-            lower_cache.append(frozenset(w for w in toks.words if w.islower()))
-        return lower_cache[0]
+    people: dict[str, Person] = field(default_factory=dict)
+    first_pos: dict[str, int] = field(default_factory=dict)
 
-    def add(canonical: str, role: str, pos: int) -> None:
-        p = full.get(canonical)
+    def add(self, canonical: str, role: str, pos: int, rule: str) -> None:
+        """One more mention; a new person records ``rule``, the rule that found it."""
+        p = self.people.get(canonical)
         if p is None:
-            p = full[canonical] = Person(canonical, [], 0, Provenance("text"))
-            order.append(canonical)
-            first_pos[canonical] = pos
-        elif pos < first_pos[canonical]:
-            first_pos[canonical] = pos
+            p = self.people[canonical] = Person(canonical, [], 0, Provenance(TEXT, rule))
+            self.first_pos[canonical] = pos
+        elif pos < self.first_pos[canonical]:
+            self.first_pos[canonical] = pos
         p.mentions += 1
         if role:
             add_role(p.roles, role)
 
-    def canon(name_words: list[str]) -> str:
-        name = " ".join(name_words)
-        if registry is not None:
-            got = registry.lookup(name)
-            if got:
-                return got
-        return name
+    def in_order(self) -> list[Person]:
+        """The people in first-mention order, short forms folded into longer names."""
+        order = sorted(self.people, key=self.first_pos.__getitem__)
+        return _merge_suffixes([self.people[c] for c in order])
 
-    for start, end, name in segs:
-        name, start = _strip_demonym(name, start)
-        if not name or (end < n and toks.words[end].lower() in ROLE_HEADS
-                        and portfolio_end(toks, start) >= end):
-            continue  # "Deputy Investment Minister X": the portfolio of a title
-        start, name, obj_role = _strip_role_object(toks, start, end, name, place_of)
-        role = portfolio_role.get(start) or obj_role or _role_before(toks, start)
-        if not role and start in org_end_at:
-            role = _role_of_org(toks, org_end_at[start], start)
-        if not role:
-            # "Presidents Yoweri Museveni and Paul Kagame": a plural title, both names
-            if start > 0 and toks.words[start - 1].lower() in PLURAL_ROLES:
-                role = PLURAL_ROLES[toks.words[start - 1].lower()]
-                plural_role[:] = [end, role]
-            elif (plural_role and start >= 2 and toks.words[start - 1] == "and"
-                  and plural_role[0] == start - 1):
-                role = plural_role[1]
-        # Drop a sentence-initial participle/adverb glued to a name ("Unlike Blinken",
-        # "Asked about it, Blinken"), but not a given name ("Mohammed bin Salman",
-        # "Ding Xuexiang"): the word must be a stop word or also appear in lower case.
-        if toks.sent[start] and len(name) > 1 and not role and (
-                name[0].lower() in STOP or (name[0].lower().endswith(("ing", "ly", "ed"))
-                                            and (name[0].lower() in lower_words()
-                                                 or is_place(" ".join(name[1:]))))):
-            # ("Neighbouring Ruritania is ...": an adjective before a place)
-            name = name[1:]
-            start += 1
-        if (start, end) in place_spans or (len(name) == 1 and name[0][0].islower()):
-            continue
-        if name[0] in GEO_PREFIXES and len(name) > 1:
-            continue  # "Lake Kivu", "River Tana": a feature, not a person
-        if len(name) > 1 and _plural_demonym(name[-1]):
-            continue  # "Bosnian Croats", "Tigray Tigrayans": a group, not a person
-        if norm_key(" ".join(name)) in excluded:
-            continue
-        if (len(name) > 1 and not role and not _honorific_before(toks, start)
-                and _common_noun_inside(name, lower_words())):
-            continue  # "Hibiscus Highway", "Super Typhoon Yolanda": a thing, not a person
-        if _is_person_name(name):
-            appos = _appositive_role(toks, end) or _role_before_comma(toks, start)
-            known = registry is not None and registry.lookup(" ".join(name)) is not None
-            evidence = (role or appos or known or _honorific_before(toks, start)
-                        or (_verb_next(toks, end) and not _locative_before(toks, start, end))
-                        or _verb_before(toks, start)
-                        or _described_as_person(toks, end) or _the_demonym_before(toks, start)
-                        or last_counts.get(name[-1].lower(), 0)
-                        > run_counts.get(" ".join(name).lower(), 1)
-                        or (_country_possessive_before(toks, start) and len(name) <= 4
-                            and not any(w.lower() in lower_words() for w in name))
-                        or _object_of_person_verb(toks, start, end))
-            if evidence:
-                add(canon(name), role or appos, start)
-                continue
-        pending.append((start, end, name, role))
 
-    # A full name with no cue of its own is a person when a one-word mention of its
-    # given name or surname has one ("Ethiopia's Tesfaye Bekele Woldemariam ...
-    # Tesfaye said", "Mr. Tesfaye").
-    cued = {name[0].lower() for s, e, name, role in pending if len(name) == 1 and (
-        role or _honorific_before(toks, s) or _verb_next(toks, e) or _verb_before(toks, s))}
-    if cued:
-        rest = []
-        for item in pending:
-            s, _e, name, role = item
-            if (len(name) >= 2 and _is_person_name(name)
-                    and (name[0].lower() in cued or name[-1].lower() in cued)
-                    and norm_key(" ".join(name)) not in excluded):
-                add(canon(name), role, s)
-            else:
-                rest.append(item)
-        pending = rest
+@dataclass
+class _Article:
+    """What the rules see of one article: its tokens, the places and organizations
+    matched first, the names excluded (bylines, credits, mastheads), the name runs
+    and how often each run and each last word occurs, and the people found so far."""
 
-    # Partial mentions: a suffix of a full name seen in the article ("Blinken",
-    # "Abu Zuhri", "Mr. Katz"), else the people file, else a titled surname.
-    # Suffixes, given-name prefixes and middle words of the full names, per mention.
-    by_suffix: dict[str, str] = {}
-    by_prefix: dict[str, list[str]] = {}
-    by_middle: dict[str, list[str]] = {}
-    for canonical in order:
+    toks: Tokens
+    registry: PeopleRegistry | None
+    excluded: set[str]
+    place_spans: set[tuple[int, int]] = field(default_factory=set)
+    place_of: list[int] = field(default_factory=list)  # token -> end of its place span
+    place_start: list[int] = field(default_factory=list)  # token -> start of that span
+    org_end_at: dict[int, int] = field(default_factory=dict)  # org end -> org start
+    portfolio_role: dict[int, str] = field(default_factory=dict)
+    runs: list[tuple[int, int, list[str]]] = field(default_factory=list)
+    last_counts: dict[str, int] = field(default_factory=dict)
+    run_counts: dict[str, int] = field(default_factory=dict)  # a repeated run is no surname
+    plural_role: tuple[int, str] | None = None  # (end, role) of the last name after one
+    found: _Found = field(default_factory=_Found)
+    # (mention as written, the person it was taken for or None if dropped, the rule)
+    decisions: list[tuple[str, str | None, str]] = field(default_factory=list)
+
+    @cached_property
+    def lower(self) -> frozenset[str]:
+        """The words the article writes in lower case."""
+        return frozenset(w for w in self.toks.words if w.islower())
+
+    def take(self, c: _Candidate, canonical: str, role: str, rule: str) -> None:
+        """The mention ``c`` is the person ``canonical``, as ``rule`` decided."""
+        self.decisions.append((" ".join(c.name), canonical, rule))
+        self.found.add(canonical, role, c.start, rule)
+
+
+_Rule = Callable[[_Article, _Candidate], bool]
+
+
+def _block_entities(art: _Article) -> list[bool]:
+    """Match places and organizations; return the tokens no name may use (organizations)."""
+    toks, n = art.toks, len(art.toks)
+    blocked = [False] * n
+    art.place_of, art.place_start = [-1] * n, [-1] * n
+    for a, b, _name in match_places(toks):
+        art.place_spans.add((a, b))
+        for k in range(a, b):
+            art.place_of[k] = b
+            art.place_start[k] = a
+    for a, b, _name in match_organizations(toks):
+        if (b == a + 1 and len(toks.words[a]) == 2 and a > 0 and b < n
+                and _title_before(toks, a) and _name_word(toks.words[b], toks.kinds[b])):
+            continue  # "Vice President JD Vance": glued initials, not an acronym
+        art.org_end_at[b] = a
+        for k in range(a, b):
+            blocked[k] = True
+    return blocked
+
+
+def _excluded_names(cleaned: Cleaned) -> set[str]:
+    """Keys of the credit, byline and masthead names, which are not people of the story."""
+    excluded = {norm_key(x) for x in (*cleaned.credits, *cleaned.bylines,
+                                      *_masthead_outlets(cleaned))}
+    for b in cleaned.bylines:  # "Jane Roe and Ann-Marie Doe-Ray | Colombo": each name
+        excluded.update(norm_key(x) for x in _BYLINE_SPLIT.split(b) if x.strip())
+    return excluded
+
+
+def _name_runs(art: _Article, segs: list[tuple[int, int, list[str]]]) -> None:
+    """Keep the runs that are not inside a place, less a place glued before them, and
+    count each run and each last word."""
+    segs = [(a, b, name) for a, b, name in segs if not (art.place_of[a] >= b)]
+    for x, (a, b, name) in enumerate(segs):
+        if art.place_of[a] > a and art.place_start[a] < a:
+            # the end of a place glued to the next name: "the Kyrgyz Republic Ana Lee"
+            e = art.place_of[a]
+            while a < e and name and name[0] == art.toks.words[a]:
+                name, a = name[1:], a + 1
+            segs[x] = (a, b, name)
+    # a run of more name words than any name has is not a person (and is linear to skip)
+    art.runs = [(a, b, name) for a, b, name in segs if 0 < len(name) <= _NAME_MAX_WORDS]
+    for _s, _e, name in art.runs:
+        last = name[-1].lower()
+        art.last_counts[last] = art.last_counts.get(last, 0) + 1
+        key = " ".join(name).lower()
+        art.run_counts[key] = art.run_counts.get(key, 0) + 1
+
+
+def _read(cleaned: Cleaned, registry: PeopleRegistry | None) -> _Article:
+    """The article tokenized, places and organizations matched, name runs found."""
+    art = _Article(tokenize(_story_text(cleaned)), registry, _excluded_names(cleaned))
+    blocked = _block_entities(art)
+    art.portfolio_role = _portfolio_roles(art.toks, blocked)
+    _name_runs(art, _segments(art.toks, blocked))
+    return art
+
+
+def _plural_title_role(art: _Article, start: int, end: int) -> str:
+    """A plural title before both names: "Presidents Yoweri Museveni and Paul Kagame"."""
+    words = art.toks.words
+    if start > 0 and words[start - 1].lower() in PLURAL_ROLES:
+        art.plural_role = (end, PLURAL_ROLES[words[start - 1].lower()])
+        return art.plural_role[1]
+    if (art.plural_role and start >= 2 and words[start - 1] == "and"
+            and art.plural_role[0] == start - 1):
+        return art.plural_role[1]
+    return ""
+
+
+def _drop_opener(art: _Article, start: int, name: list[str], role: str) -> tuple[int, list[str]]:
+    """Drop a sentence-initial participle/adverb glued to a name ("Unlike Blinken",
+    "Asked about it, Blinken"), but not a given name ("Mohammed bin Salman", "Ding
+    Xuexiang"): the word must be a stop word or also appear in lower case
+    ("Neighbouring Ruritania is ...": an adjective before a place)."""
+    first = name[0].lower()
+    if art.toks.sent[start] and len(name) > 1 and not role and (
+            first in STOP or (first.endswith(("ing", "ly", "ed"))
+                              and (first in art.lower or is_place(" ".join(name[1:]))))):
+        return start + 1, name[1:]
+    return start, name
+
+
+def _candidate(art: _Article, start: int, end: int, name: list[str]) -> _Candidate | None:
+    """The run as a candidate: without a demonym or a title's object, with its title."""
+    toks = art.toks
+    name, start = _strip_demonym(name, start)
+    if not name:
+        return None
+    first = start
+    start, name, obj_role = _strip_role_object(toks, start, end, name, art.place_of)
+    role = art.portfolio_role.get(start) or obj_role or _role_before(toks, start)
+    if not role and start in art.org_end_at:
+        role = _role_of_org(toks, art.org_end_at[start], start)
+    if not role:
+        role = _plural_title_role(art, start, end)
+    start, name = _drop_opener(art, start, name, role)
+    return _Candidate(start, end, name, role, first)
+
+
+def _portfolio_of_title(art: _Article, c: _Candidate) -> bool:
+    """The run is the portfolio of the title after it: "Deputy Investment Minister X"."""
+    toks = art.toks
+    return (c.end < len(toks) and toks.words[c.end].lower() in ROLE_HEADS
+            and portfolio_end(toks, c.first) >= c.end)
+
+
+def _thing_with_common_noun(art: _Article, c: _Candidate) -> bool:
+    """A thing, not a person: "Hibiscus Highway", "Super Typhoon Yolanda"."""
+    return (len(c.name) > 1 and not c.role and not _honorific_before(art.toks, c.start)
+            and _common_noun_inside(c.name, art.lower))
+
+
+# What shows a candidate is no person, in the order tried; the first that holds drops it.
+NOT_PERSON_RULES: tuple[tuple[str, _Rule], ...] = (
+    ("portfolio of a title", _portfolio_of_title),
+    ("place", lambda art, c: (c.start, c.end) in art.place_spans),
+    ("one lower-case word", lambda art, c: len(c.name) == 1 and c.name[0][0].islower()),
+    ("geographic feature", lambda art, c: c.name[0] in GEO_PREFIXES and len(c.name) > 1),
+    ("plural demonym", lambda art, c: len(c.name) > 1 and _plural_demonym(c.name[-1])),
+    ("byline, credit or masthead", lambda art, c: norm_key(" ".join(c.name)) in art.excluded),
+    ("common noun inside", _thing_with_common_noun),
+)
+
+
+def _verb_after(art: _Article, c: _Candidate) -> bool:
+    """A verb after the name ("X told reporters", "X, said"), but not the verb of a
+    clause that ends at X's comma ("who runs a shelter in X, was ...")."""
+    return (_verb_next(art.toks, c.end)
+            and not _locative_before(art.toks, c.start, c.end))
+
+
+def _surname_repeated(art: _Article, c: _Candidate) -> bool:
+    """The last word ends other runs too ("Ana Lee ... Lee said"), not only this one again."""
+    return (art.last_counts.get(c.name[-1].lower(), 0)
+            > art.run_counts.get(" ".join(c.name).lower(), 1))
+
+
+def _country_possessive(art: _Article, c: _Candidate) -> bool:
+    """A country's possessive before a short name of no word the article writes in
+    lower case: "Ghana's John Mahama"."""
+    return (_country_possessive_before(art.toks, c.start) and len(c.name) <= 4
+            and not any(w.lower() in art.lower for w in c.name))
+
+
+# What shows a name of two or more words is a person, in the order tried; the first
+# that holds is the provenance detail of the person it finds.
+PERSON_EVIDENCE: tuple[tuple[str, _Rule], ...] = (
+    ("role before", lambda art, c: bool(c.role)),
+    ("appositive role", lambda art, c: bool(_appositive_role(art.toks, c.end))),
+    ("role and a comma before", lambda art, c: bool(_role_before_comma(art.toks, c.start))),
+    ("in the people file", lambda art, c: art.registry is not None
+     and art.registry.lookup(" ".join(c.name)) is not None),
+    ("honorific", lambda art, c: _honorific_before(art.toks, c.start)),
+    ("speech or action verb after", _verb_after),
+    ("speech verb before", lambda art, c: _verb_before(art.toks, c.start)),
+    ("described as a person", lambda art, c: _described_as_person(art.toks, c.end)),
+    ("the + nationality before", lambda art, c: _the_demonym_before(art.toks, c.start)),
+    ("surname repeated", _surname_repeated),
+    ("country possessive", _country_possessive),
+    ("object of a person verb",
+     lambda art, c: _object_of_person_verb(art.toks, c.start, c.end)),
+)
+
+# The provenance detail of a full name found by the cued-full-name pass.
+CUED_FULL_NAME = "given name or surname cued elsewhere"
+
+
+def _first_rule(rules: tuple[tuple[str, _Rule], ...], art: _Article, c: _Candidate) -> str:
+    """The name of the first rule of ``rules`` that holds for ``c``; "" if none does."""
+    return next((name for name, holds in rules if holds(art, c)), "")
+
+
+def _canonical(art: _Article, name: list[str]) -> str:
+    """The people file's name for ``name``, else ``name`` as written."""
+    text = " ".join(name)
+    got = art.registry.lookup(text) if art.registry is not None else None
+    return got or text
+
+
+def _judge(art: _Article, c: _Candidate) -> bool:
+    """Drop a candidate that is no person, add one with evidence; True if undecided."""
+    rule = _first_rule(NOT_PERSON_RULES, art, c)
+    if rule:
+        art.decisions.append((" ".join(c.name), None, rule))
+        return False
+    if _is_person_name(c.name):
+        rule = _first_rule(PERSON_EVIDENCE, art, c)
+        if rule:
+            role = (c.role or _appositive_role(art.toks, c.end)
+                    or _role_before_comma(art.toks, c.start))
+            art.take(c, _canonical(art, c.name), role, rule)
+            return False
+    return True
+
+
+def _cued_one_word(art: _Article, c: _Candidate) -> bool:
+    toks = art.toks
+    return len(c.name) == 1 and bool(
+        c.role or _honorific_before(toks, c.start) or _verb_next(toks, c.end)
+        or _verb_before(toks, c.start))
+
+
+def _add_cued_full_names(art: _Article, pending: list[_Candidate]) -> list[_Candidate]:
+    """A full name with no cue of its own is a person when a one-word mention of its
+    given name or surname has one ("Ethiopia's Tesfaye Bekele Woldemariam ... Tesfaye
+    said", "Mr. Tesfaye"). Returns the candidates still undecided."""
+    cued = {c.name[0].lower() for c in pending if _cued_one_word(art, c)}
+    if not cued:
+        return pending
+    rest = []
+    for c in pending:
+        if (len(c.name) >= 2 and _is_person_name(c.name)
+                and (c.name[0].lower() in cued or c.name[-1].lower() in cued)
+                and norm_key(" ".join(c.name)) not in art.excluded):
+            art.take(c, _canonical(art, c.name), c.role, CUED_FULL_NAME)
+        else:
+            rest.append(c)
+    return rest
+
+
+@dataclass
+class _NameParts:
+    """The full names found, by their suffixes, given-name prefixes and middle words."""
+
+    by_suffix: dict[str, str] = field(default_factory=dict)
+    by_prefix: dict[str, list[str]] = field(default_factory=dict)
+    by_middle: dict[str, list[str]] = field(default_factory=dict)
+
+
+def _name_parts(canonicals: list[str]) -> _NameParts:
+    idx = _NameParts()
+    for canonical in canonicals:
         parts = canonical.lower().split()
         for k in range(1, len(parts)):
-            by_suffix.setdefault(" ".join(parts[k:]), canonical)
-            by_prefix.setdefault(" ".join(parts[:k]), []).append(canonical)
+            idx.by_suffix.setdefault(" ".join(parts[k:]), canonical)
+            idx.by_prefix.setdefault(" ".join(parts[:k]), []).append(canonical)
         for w in parts[1:-1]:
-            by_middle.setdefault(w, []).append(canonical)
-    for start, _end, name, role in pending:
-        hit = None
-        for k in range(len(name)):
-            key = " ".join(name[k:]).lower()
-            if key in by_suffix:
-                hit = by_suffix[key]
+            idx.by_middle.setdefault(w, []).append(canonical)
+    return idx
+
+
+def _surname_of_full_name(art: _Article, idx: _NameParts, c: _Candidate) -> str | None:
+    """The end of a full name in the article: "Blinken", "Abu Zuhri"."""
+    for k in range(len(c.name)):
+        hit = idx.by_suffix.get(" ".join(c.name[k:]).lower())
+        if hit is not None:
+            return hit
+    return None
+
+
+def _partial_in_people_file(art: _Article, idx: _NameParts, c: _Candidate) -> str | None:
+    if art.registry is None:
+        return None
+    return art.registry.lookup(" ".join(c.name)) or art.registry.lookup(c.name[-1])
+
+
+def _given_name(art: _Article, idx: _NameParts, c: _Candidate) -> str | None:
+    """The given name after the full name, when only one person has it: "Jacinda Ardern
+    ... Jacinda", and the Arabic, royal and clerical styles "Sheikh Hamad"."""
+    cands = [x for x in idx.by_prefix.get(" ".join(c.name).lower(), ())
+             if art.found.first_pos[x] < c.start or _honorific_before(art.toks, c.start)
+             or c.role]
+    # "Mohammed bin Abdulrahman" is the short form of "... Al Thani": one person
+    cands = [x for x in cands if not any(d.startswith(x + " ") for d in cands)]
+    return cands[0] if len(cands) == 1 else None
+
+
+def _middle_word(art: _Article, idx: _NameParts, c: _Candidate) -> str | None:
+    """The paternal surname of a Spanish double surname: "María Quispe Huamán ...
+    Minister Quispe"; a middle word of exactly one full name."""
+    cands = idx.by_middle.get(c.name[0].lower(), ()) if len(c.name) == 1 else ()
+    return cands[0] if len(cands) == 1 else None
+
+
+def _titled_one_word(art: _Article, idx: _NameParts, c: _Candidate) -> str | None:
+    """A titled one-word name, and that name again: "President Ruto ... Ruto said"."""
+    word = c.name[0]
+    if (len(c.name) == 1
+            and (c.role or _honorific_before(art.toks, c.start) or word in art.found.people)
+            and norm_key(word) not in art.excluded and not is_acronym(word)):
+        return word
+    return None
+
+
+# Who a partial mention ("Blinken", "Mr. Katz", "Jacinda") is, in the order tried; the
+# first that names someone wins (a step that does not apply returns None).
+RESOLUTION_RULES: tuple[
+        tuple[str, Callable[[_Article, _NameParts, _Candidate], str | None]], ...] = (
+    ("surname of a full name", _surname_of_full_name),
+    ("partial name in the people file", _partial_in_people_file),
+    ("given name of a full name", _given_name),
+    ("middle word of a full name", _middle_word),
+    ("titled one-word name", _titled_one_word),
+)
+
+
+def _resolve_partial(art: _Article, pending: list[_Candidate]) -> None:
+    """Partial mentions: a suffix of a full name seen in the article, else the people
+    file, else a given name, a middle word or a titled one-word name."""
+    idx = _name_parts(list(art.found.people))
+    for c in pending:
+        for rule, step in RESOLUTION_RULES:
+            hit = step(art, idx, c)
+            if hit is not None:
+                if norm_key(hit) not in art.excluded:
+                    art.take(c, hit, c.role, rule)
                 break
-        if hit is None and registry is not None:
-            hit = registry.lookup(" ".join(name)) or registry.lookup(name[-1])
-        if hit is None:
-            # The given name after the full name, when only one person has it:
-            # "Jacinda Ardern ... Jacinda", and the Arabic, royal and clerical styles
-            # "Sheikh Hamad".
-            cands = [c for c in by_prefix.get(" ".join(name).lower(), ())
-                     if first_pos[c] < start or _honorific_before(toks, start) or role]
-            # "Mohammed bin Abdulrahman" is the short form of "... Al Thani": one person
-            cands = [c for c in cands if not any(d.startswith(c + " ") for d in cands)]
-            if len(cands) == 1:
-                hit = cands[0]
-        if hit is None and len(name) == 1:
-            # the paternal surname of a Spanish double surname: "María Quispe Huamán ...
-            # Minister Quispe"; a middle word of exactly one full name
-            cands = by_middle.get(name[0].lower(), ())
-            if len(cands) == 1:
-                hit = cands[0]
-        if (hit is None and len(name) == 1 and (role or _honorific_before(toks, start)
-                                                or name[0] in full)
-                and norm_key(name[0]) not in excluded and not is_acronym(name[0])):
-            hit = name[0]  # "President Ruto ... Ruto said": a titled one-word name, again
-        if hit is not None and norm_key(hit) not in excluded:
-            add(hit, role, start)
-    order.sort(key=first_pos.__getitem__)  # first-mention order
-    return _merge_suffixes([full[c] for c in order])
+
+
+def _analyse(cleaned: Cleaned, registry: PeopleRegistry | None) -> _Article:
+    """Every phase: the candidates, the cued full names, the partial mentions."""
+    art = _read(cleaned, registry)
+    pending = []
+    for start, end, name in art.runs:
+        c = _candidate(art, start, end, name)
+        if c is not None and _judge(art, c):
+            pending.append(c)
+    _resolve_partial(art, _add_cued_full_names(art, pending))
+    return art
+
+
+def find_people(cleaned: Cleaned, registry: PeopleRegistry | None = None) -> list[Person]:
+    """People named in the story text, canonical full names, first-mention order.
+
+    Each person's provenance detail names the rule that found it (``PERSON_EVIDENCE``,
+    ``CUED_FULL_NAME`` or ``RESOLUTION_RULES``)."""
+    return _analyse(cleaned, registry).found.in_order()
+
+
+def decisions(cleaned: Cleaned, registry: PeopleRegistry | None = None
+              ) -> list[tuple[str, str | None, str]]:
+    """Why each decided mention is or is not a person: (the words as written, the person
+    taken, or None when a ``NOT_PERSON_RULES`` rule dropped them, the rule), in the
+    order decided. Mentions no rule decided are not listed."""
+    return _analyse(cleaned, registry).decisions
 
 
 def add_role(roles: list[str], role: str) -> None:
