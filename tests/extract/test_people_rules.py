@@ -99,3 +99,54 @@ def test_rule_names_are_unique():
     tables = (people.NOT_PERSON_RULES, people.PERSON_EVIDENCE, people.RESOLUTION_RULES)
     names = [people.CUED_FULL_NAME, *(name for table in tables for name, _rule in table)]
     assert len(names) == len(set(names))
+
+
+# The name-run rules (people.NAME_START_RULES and NAME_PART_RULES), one row each: an
+# invented sentence, the word where the row's rule is the first of its table to apply,
+# the run's first word, the run (its name words) and the organization tokens, if any.
+SEGMENT_ROWS = [
+    ("initials as one abbreviation", "Then K.T. Varnel spoke.", "K.T.", "K.T.",
+     ["K.T.", "Varnel"], ()),
+    ("two initials after a title", "Vice President QL Dorrance spoke.", "QL", "QL",
+     ["QL", "Dorrance"], ()),
+    ("calendar word as a given name", "Then Jan Orbeck spoke.", "Jan", "Jan",
+     ["Jan", "Orbeck"], ()),
+    ("initial that is a function word", "Minister A. Quorrel spoke.", "A", "A",
+     ["A.", "Quorrel"], ()),
+    ("first name word", "Then Olan Brisk spoke.", "Olan", "Olan", ["Olan", "Brisk"], ()),
+    ("nickname in quotes", 'Then Ana "Pip" Verrick spoke.', '"', "Ana",
+     ["Ana", "Verrick"], ()),
+    ("sentence start", "They met Olan\n\nBrisk left.", "Brisk", "Olan", ["Olan"], ()),
+    ("organization", "Then Olan Brisk Holdings grew.", "Brisk", "Olan", ["Olan"], (2, 3)),
+    ("middle initial", "Then Olan T. Brisk spoke.", "T", "Olan", ["Olan", "T.", "Brisk"], ()),
+    ("next name word", "Then Olan Brisk spoke.", "Brisk", "Olan", ["Olan", "Brisk"], ()),
+    ("calendar word in a name", "Then Dorra Jun Varsk spoke.", "Jun", "Dorra",
+     ["Dorra", "Jun", "Varsk"], ()),
+    ("title word as a surname", "Then Olan Bishop said no.", "Bishop", "Olan",
+     ["Olan", "Bishop"], ()),
+    ("particles", "Then Olan van Brisk spoke.", "van", "Olan", ["Olan", "van", "Brisk"], ()),
+]
+_START_NAMES = {name for name, _rule in people.NAME_START_RULES}
+
+
+@pytest.mark.parametrize("rule, text, word, first, expected, orgs", SEGMENT_ROWS,
+                         ids=[r[0] for r in SEGMENT_ROWS])
+def test_segment_rule(rule, text, word, first, expected, orgs):
+    toks = people.tokenize(text)
+    blocked = [k in orgs for k in range(len(toks.words))]
+    at, start = toks.words.index(word), toks.words.index(first)
+    if rule in _START_NAMES:
+        got = next(name for name, r in people.NAME_START_RULES
+                   if r(toks, blocked, at) is not None)
+    else:
+        got = next(name for name, r in people.NAME_PART_RULES
+                   if r(toks, blocked, list(toks.words[start:at]), at) is not None)
+    assert got == rule
+    assert (start, expected) in [(a, name) for a, _end, name in people._segments(toks, blocked)]
+
+
+def test_every_segment_rule_has_a_row():
+    names = [name for table in (people.NAME_START_RULES, people.NAME_PART_RULES)
+             for name, _rule in table]
+    assert len(names) == len(set(names))
+    assert set(names) == {r[0] for r in SEGMENT_ROWS}

@@ -12,9 +12,10 @@ then to the people file, then (``resolve_collection``) to other articles.
 The rules are data, ordered tables of named rules: ``NOT_PERSON_RULES`` drop a
 candidate (a place, a portfolio of a title, a byline ...), ``PERSON_EVIDENCE`` shows
 a candidate is a person, ``CUED_FULL_NAME`` takes a full name whose given name or
-surname is cued elsewhere, and ``RESOLUTION_RULES`` say who a partial mention is. The
-name of the rule that found a person is the detail of its provenance;
-``decisions`` lists every mention with the rule that decided it.
+surname is cued elsewhere, and ``RESOLUTION_RULES`` say who a partial mention is;
+``NAME_START_RULES`` and ``NAME_PART_RULES`` say where a run of name tokens starts and
+what goes on it. The name of the rule that found a person is the detail of its
+provenance; ``decisions`` lists every mention with the rule that decided it.
 """
 
 from __future__ import annotations
@@ -212,112 +213,237 @@ def _common_noun_inside(name: list[str], lower: frozenset[str]) -> bool:
 
 def _segments(toks: Tokens, blocked: list[bool]) -> list[tuple[int, int, list[str]]]:
     """Runs of name tokens: (first token, end token, name words incl. initials)."""
-    words, kinds, n = toks.words, toks.kinds, len(toks.words)
+    words, n = toks.words, len(toks.words)
     out = []
     i = 0
     while i < n:
-        if (kinds[i] == "a" and not blocked[i] and i + 1 < n and not toks.poss[i]
-                and _INITIALS_RE.fullmatch(words[i]) and _name_word(words[i + 1], kinds[i + 1])
-                and not blocked[i + 1] and not is_place(words[i])
-                and words[i].lower() not in HONORIFICS):  # "H.E. Name": an honorific
-            start = i  # "J.D. Vance": initials written as one abbreviation
-            name = [words[i], words[i + 1]]
-            j = i + 2
-        elif (kinds[i] == "w" and len(words[i]) == 2 and words[i].isupper() and i + 1 < n
-              and _title_before(toks, i) and not blocked[i] and words[i] not in _TITLE_ACRONYMS
-              and not blocked[i + 1] and not toks.poss[i] and not is_place(words[i])
-              and _name_word(words[i + 1], kinds[i + 1])):
-            start = i  # "Vice President JD Vance": two initials glued, after a title
-            name = [words[i], words[i + 1]]
-            j = i + 2
-        elif blocked[i] or not _name_word(words[i], kinds[i]):
-            if (not blocked[i] and words[i].lower() in _CALENDAR_NAME_WORDS and is_cap(words[i])
-                    and i + 1 < n and not blocked[i + 1] and not toks.poss[i]
-                    and _name_word(words[i + 1], kinds[i + 1])):
-                start = i  # "Jan Egeland", "Sun Weidong": a given name, not a date word
-                name = [words[i]]
-                j = i + 1
-            elif words[i] not in _STOP_LETTERS or not _stop_initial(toks, i, blocked):
-                i += 1
-                continue
-            else:
-                start = i  # "A. K. Name": an initial that is also a function word
-                name = [words[i]]
-                j = i + 1
-        else:
-            start = i
-            name = [words[i]]
-            j = i + 1
-        # leading initials: "S. Raghunathan", "J. K. Rowling"
-        while (len(name[-1]) == 1 and name[-1].isupper() and j + 1 < n and words[j] == "."
-               and not blocked[j + 1] and _name_word(words[j + 1], kinds[j + 1])
-               and not toks.poss[j - 1]):
-            name[-1] += "."
-            name.append(words[j + 1])
-            j += 2
-        while j < n and not toks.poss[j - 1]:
-            w, k = words[j], kinds[j]
-            if (w in _OPEN_QUOTES and j + 3 < n and words[j + 2] in _CLOSE_QUOTES
-                    and kinds[j + 1] == "w" and is_cap(words[j + 1]) and not blocked[j + 3]
-                    and (_name_word(words[j + 3], kinds[j + 3]) or words[j + 3] in PARTICLES)):
-                # a nickname in quotes inside a name: 'Ana "Nina" de la Cruz' is 'Ana de la Cruz'
-                if words[j + 3] in PARTICLES:
-                    m = j + 3
-                    while m < n and kinds[m] == "w" and words[m] in PARTICLES and m - j < 6:
-                        m += 1
-                    if not (m < n and _name_word(words[m], kinds[m]) and not blocked[m]):
-                        break
-                    name.extend(words[j + 3:m + 1])
-                    j = m + 1
-                else:
-                    name.append(words[j + 3])
-                    j += 4
-                continue
-            if toks.sent[j] and not (j > 0 and words[j - 1] == "."):
-                break
-            if blocked[j]:
-                break
-            # middle initial "W." (before the plain name-word test, which would take the
-            # letter and stop at its dot: "Mute B. Egede"); particles "bin", "van der"
-            if (k == "w" and len(w) == 1 and w.isupper() and j + 2 < n and words[j + 1] == "."
-                    and _name_word(words[j + 2], kinds[j + 2]) and not blocked[j + 2]):
-                name.append(w + ".")
-                j += 2
-                continue
-            if _name_word(w, k):
-                name.append(w)
-                j += 1
-                continue
-            # a calendar abbreviation inside a name: "Nguyen Thi Thu Ha", "Dong Jun and",
-            # but not "Smith Jan. 5"
-            if (k == "w" and w.lower() in _CALENDAR_NAME_WORDS and is_cap(w)
-                    and _calendar_word_in_name(toks, j, blocked)):
-                name.append(w)
-                j += 1
-                continue
-            # a title word as a surname: "Julie Bishop said", "Ann Cardinal,"; an
-            # honorific that ends a name of three or more words: "Ali Musa Haji said"
-            if (k == "w" and w[:1].isupper()
-                    and (w.lower() in _TITLE_SURNAMES
-                         or (len(name) >= 2 and w.lower() in _HONORIFIC_SURNAMES))
-                    and not (j + 1 < n and (words[j + 1] == "." or (
-                        kinds[j + 1] == "w" and _name_word(words[j + 1], "w"))))):
-                name.append(w)
-                j += 1
-                break
-            if k == "w" and w in PARTICLES:
-                m = j
-                while m < n and kinds[m] == "w" and words[m] in PARTICLES and m - j < 3:
-                    m += 1
-                if m < n and _name_word(words[m], kinds[m]) and not blocked[m]:
-                    name.extend(words[j:m])
-                    j = m
-                    continue
-            break
+        # every start rule needs an unblocked token that is capitalized or a lower-case
+        # prefix ("al-"): the quick test spares most tokens the rules
+        w = words[i]
+        j = None if blocked[i] or not (w[:1].isupper() or PREFIX_RE.match(w)) \
+            else _name_start(toks, blocked, i)
+        if j is None:
+            i += 1
+            continue
+        name = list(words[i:j])
+        j = _leading_initials(toks, blocked, name, j)
+        j = _name_rest(toks, blocked, name, j)
         j = _name_suffix(toks, j, name)
-        out.append((start, j, name))
+        out.append((i, j, name))
         i = j
     return out
+
+
+def _name_start(toks: Tokens, blocked: list[bool], i: int) -> int | None:
+    """The end of a name's first words when one starts at ``i`` (``NAME_START_RULES``)."""
+    for _name, rule in NAME_START_RULES:
+        end = rule(toks, blocked, i)
+        if end is not None:
+            return end
+    return None
+
+
+# Each start rule says whether a name starts at token ``i``: the end of its first words
+# (the name is ``words[i:end]``), or None.
+
+
+def _abbreviated_initials(toks: Tokens, blocked: list[bool], i: int) -> int | None:
+    """"J.D. Vance": initials written as one abbreviation (not "H.E. Name", an honorific)."""
+    words, kinds = toks.words, toks.kinds
+    if (kinds[i] == "a" and not blocked[i] and i + 1 < len(words) and not toks.poss[i]
+            and _INITIALS_RE.fullmatch(words[i]) and _name_word(words[i + 1], kinds[i + 1])
+            and not blocked[i + 1] and not is_place(words[i])
+            and words[i].lower() not in HONORIFICS):
+        return i + 2
+    return None
+
+
+def _glued_initials(toks: Tokens, blocked: list[bool], i: int) -> int | None:
+    """"Vice President JD Vance": two initials glued, after a title."""
+    words, kinds = toks.words, toks.kinds
+    if (kinds[i] == "w" and len(words[i]) == 2 and words[i].isupper() and i + 1 < len(words)
+            and _title_before(toks, i) and not blocked[i] and words[i] not in _TITLE_ACRONYMS
+            and not blocked[i + 1] and not toks.poss[i] and not is_place(words[i])
+            and _name_word(words[i + 1], kinds[i + 1])):
+        return i + 2
+    return None
+
+
+def _calendar_given_name(toks: Tokens, blocked: list[bool], i: int) -> int | None:
+    """"Jan Egeland", "Sun Weidong": a given name, not a date word."""
+    words, kinds = toks.words, toks.kinds
+    if (not blocked[i] and words[i].lower() in _CALENDAR_NAME_WORDS and is_cap(words[i])
+            and i + 1 < len(words) and not blocked[i + 1] and not toks.poss[i]
+            and _name_word(words[i + 1], kinds[i + 1])):
+        return i + 1
+    return None
+
+
+def _function_word_initial(toks: Tokens, blocked: list[bool], i: int) -> int | None:
+    """"A. K. Name": an initial that is also a function word (``_stop_initial``)."""
+    if toks.words[i] in _STOP_LETTERS and _stop_initial(toks, i, blocked):
+        return i + 1
+    return None
+
+
+def _first_name_word(toks: Tokens, blocked: list[bool], i: int) -> int | None:
+    """A name word."""
+    if not blocked[i] and _name_word(toks.words[i], toks.kinds[i]):
+        return i + 1
+    return None
+
+
+_StartRule = Callable[[Tokens, list[bool], int], int | None]
+
+# Where a name starts, in the order tried at each token; the first that returns an end
+# wins. (The last three take one word, so their order does not change what is found.)
+NAME_START_RULES: tuple[tuple[str, _StartRule], ...] = (
+    ("initials as one abbreviation", _abbreviated_initials),
+    ("two initials after a title", _glued_initials),
+    ("calendar word as a given name", _calendar_given_name),
+    ("initial that is a function word", _function_word_initial),
+    ("first name word", _first_name_word),
+)
+
+
+def _leading_initials(toks: Tokens, blocked: list[bool], name: list[str], j: int) -> int:
+    """Initials before the name: "S. Raghunathan", "J. K. Rowling"; the new end."""
+    words, kinds, n = toks.words, toks.kinds, len(toks.words)
+    while (len(name[-1]) == 1 and name[-1].isupper() and j + 1 < n and words[j] == "."
+           and not blocked[j + 1] and _name_word(words[j + 1], kinds[j + 1])
+           and not toks.poss[j - 1]):
+        name[-1] += "."
+        name.append(words[j + 1])
+        j += 2
+    return j
+
+
+def _name_rest(toks: Tokens, blocked: list[bool], name: list[str], j: int) -> int:
+    """Take the rest of the name from ``j`` (into ``name``) by ``NAME_PART_RULES``; its end."""
+    n = len(toks.words)
+    while j < n and not toks.poss[j - 1]:
+        for _name, rule in NAME_PART_RULES:
+            got = rule(toks, blocked, name, j)
+            if got is not None:
+                break
+        else:
+            return j
+        j, more = got
+        if not more:
+            return j
+    return j
+
+
+# Each part rule looks at token ``j`` inside a name: None when it does not apply, else
+# (new end, whether the name may go on); it appends what it takes to ``name``.
+
+
+def _quoted_nickname(toks: Tokens, blocked: list[bool], name: list[str],
+                     j: int) -> tuple[int, bool] | None:
+    """A nickname in quotes inside a name: 'Ana "Nina" de la Cruz' is 'Ana de la Cruz'."""
+    words, kinds, n = toks.words, toks.kinds, len(toks.words)
+    if not (words[j] in _OPEN_QUOTES and j + 3 < n and words[j + 2] in _CLOSE_QUOTES
+            and kinds[j + 1] == "w" and is_cap(words[j + 1]) and not blocked[j + 3]
+            and (_name_word(words[j + 3], kinds[j + 3]) or words[j + 3] in PARTICLES)):
+        return None
+    if words[j + 3] not in PARTICLES:
+        name.append(words[j + 3])
+        return j + 4, True
+    m = j + 3
+    while m < n and kinds[m] == "w" and words[m] in PARTICLES and m - j < 6:
+        m += 1
+    if not (m < n and _name_word(words[m], kinds[m]) and not blocked[m]):
+        return j, False
+    name.extend(words[j + 3:m + 1])
+    return m + 1, True
+
+
+def _sentence_start(toks: Tokens, blocked: list[bool], name: list[str],
+                    j: int) -> tuple[int, bool] | None:
+    """A new sentence ends the name (not a dot inside it: "Mute B. Egede")."""
+    if toks.sent[j] and not (j > 0 and toks.words[j - 1] == "."):
+        return j, False
+    return None
+
+
+def _middle_initial(toks: Tokens, blocked: list[bool], name: list[str],
+                    j: int) -> tuple[int, bool] | None:
+    """A middle initial "W.", tried before the plain name word, which would take the
+    letter and stop at its dot ("Mute B. Egede")."""
+    words, kinds, w = toks.words, toks.kinds, toks.words[j]
+    if (kinds[j] == "w" and len(w) == 1 and w.isupper() and j + 2 < len(words)
+            and words[j + 1] == "." and _name_word(words[j + 2], kinds[j + 2])
+            and not blocked[j + 2]):
+        name.append(w + ".")
+        return j + 2, True
+    return None
+
+
+def _next_name_word(toks: Tokens, blocked: list[bool], name: list[str],
+                    j: int) -> tuple[int, bool] | None:
+    """A name word."""
+    if _name_word(toks.words[j], toks.kinds[j]):
+        name.append(toks.words[j])
+        return j + 1, True
+    return None
+
+
+def _calendar_in_name(toks: Tokens, blocked: list[bool], name: list[str],
+                      j: int) -> tuple[int, bool] | None:
+    """A calendar abbreviation inside a name: "Nguyen Thi Thu Ha", "Dong Jun and", but not
+    "Smith Jan. 5"."""
+    w = toks.words[j]
+    if (toks.kinds[j] == "w" and w.lower() in _CALENDAR_NAME_WORDS and is_cap(w)
+            and _calendar_word_in_name(toks, j, blocked)):
+        name.append(w)
+        return j + 1, True
+    return None
+
+
+def _title_surname(toks: Tokens, blocked: list[bool], name: list[str],
+                   j: int) -> tuple[int, bool] | None:
+    """A title word as a surname ("Julie Bishop said", "Ann Cardinal,"), or an honorific
+    that ends a name of three or more words ("Ali Musa Haji said"): the name ends there."""
+    words, kinds, n, w = toks.words, toks.kinds, len(toks.words), toks.words[j]
+    if (kinds[j] == "w" and w[:1].isupper()
+            and (w.lower() in _TITLE_SURNAMES
+                 or (len(name) >= 2 and w.lower() in _HONORIFIC_SURNAMES))
+            and not (j + 1 < n and (words[j + 1] == "." or (
+                kinds[j + 1] == "w" and _name_word(words[j + 1], "w"))))):
+        name.append(w)
+        return j + 1, False
+    return None
+
+
+def _particles(toks: Tokens, blocked: list[bool], name: list[str],
+               j: int) -> tuple[int, bool] | None:
+    """Particles before a name word: "bin", "van der"."""
+    words, kinds, n = toks.words, toks.kinds, len(toks.words)
+    if not (kinds[j] == "w" and words[j] in PARTICLES):
+        return None
+    m = j
+    while m < n and kinds[m] == "w" and words[m] in PARTICLES and m - j < 3:
+        m += 1
+    if m < n and _name_word(words[m], kinds[m]) and not blocked[m]:
+        name.extend(words[j:m])
+        return m, True
+    return None
+
+
+_PartRule = Callable[[Tokens, list[bool], list[str], int], tuple[int, bool] | None]
+
+# What goes on a name, in the order tried at each token after its first words; the first
+# that applies decides, and when none does the name ends.
+NAME_PART_RULES: tuple[tuple[str, _PartRule], ...] = (
+    ("nickname in quotes", _quoted_nickname),
+    ("sentence start", _sentence_start),
+    ("organization", lambda toks, blocked, name, j: (j, False) if blocked[j] else None),
+    ("middle initial", _middle_initial),
+    ("next name word", _next_name_word),
+    ("calendar word in a name", _calendar_in_name),
+    ("title word as a surname", _title_surname),
+    ("particles", _particles),
+)
 
 
 def _calendar_word_in_name(toks: Tokens, j: int, blocked: list[bool]) -> bool:

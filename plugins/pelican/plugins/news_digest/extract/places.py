@@ -9,12 +9,19 @@ Geographic features the gazetteers do not list are recognised by shape: a
 capitalized name ending in a feature word (``South China Sea``, ``Rakhine
 State``, ``Pacific Islands``), a feature word with ``of`` (``Bay of Bengal``),
 or a name before a lower-case admin word (``the Kursk region``).
+
+The rules are ordered tables of named rules: ``FEATURE_RULES`` find feature-shaped
+names at their trigger words, ``PLACE_RULES`` decide what a gazetteer name found in
+the text is (a currency, part of a person's name, a region with a direction ...).
 """
 
 from __future__ import annotations
 
 import logging
 from bisect import bisect_left
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ..model import Entity
 from . import gazetteer
@@ -86,100 +93,178 @@ def _adjective_pair(lw: str) -> bool:
     return "-" in lw and any(part in NATIONALITIES for part in lw.split("-"))
 
 
+@dataclass
+class _FeatureScan:
+    """What the feature rules read (``words`` may differ from ``toks.words``: datelines
+    title-cased, apostrophes normalized) and the names they find: start -> (end, name)."""
+
+    toks: Tokens
+    words: Sequence[str]
+    out: dict[int, tuple[int, str]] = field(default_factory=dict)
+
+    def name_end(self, e: int, last: int) -> int:
+        """The end of the feature words from ``e`` (to ``last`` at most), stopping after a
+        possessive ("Lake Kivu's shore")."""
+        words, kinds, poss = self.words, self.toks.kinds, self.toks.poss
+        while e < len(words) and e <= last and _feature_word(words[e], kinds[e]):
+            e += 1
+            if poss[e - 1]:
+                break
+        return e
+
+
 def _features(toks: Tokens, words) -> dict[int, tuple[int, str]]:
     """Feature-shaped place names: start token -> (end token, name)."""
-    kinds, poss, sent = toks.kinds, toks.poss, toks.sent
-    n = len(words)
-    out: dict[int, tuple[int, str]] = {}
-    triggers = _FEATURE_TRIGGERS
-    for h in range(n):
-        w = words[h]
-        if w not in triggers or kinds[h] != "w":
+    s = _FeatureScan(toks, words)
+    kinds = toks.kinds
+    for h, w in enumerate(words):
+        if w not in _FEATURE_TRIGGERS or kinds[h] != "w":
             continue
-        if (w in _LOWER_DIRECTIONS and h > 0 and words[h - 1] in _PLACE_PREPS and h + 1 < n
-                and _feature_word(words[h + 1], kinds[h + 1]) and not poss[h]):
-            # "troops in northern Luzon": a region of a named place
-            e = h + 1
-            while e < n and e - h <= 2 and _feature_word(words[e], kinds[e]):
-                e += 1
-                if poss[e - 1]:
-                    break
-            if not (e < n and kinds[e] == "w" and words[e][:1].isupper()) \
-                    and words[h + 1].lower() not in ORG_WORDS:
-                out.setdefault(h + 1, (e, " ".join(words[h + 1:e])))
-            continue
-        if w in _LOWER_FEATURES:
-            # "the Seme border", "the Hauran plain", "the Afungi peninsula"
-            a = h
-            while (a > 0 and h - a < 2 and not sent[a] and not poss[a - 1]
-                   and _feature_word(words[a - 1], kinds[a - 1])):
-                a -= 1
-            if (0 < a < h and words[a - 1] in ("the", "The") and not poss[h - 1]
-                    and (h + 1 >= n or kinds[h + 1] == "p" or words[h + 1] in _AFTER_FEATURE)):
-                out.setdefault(a, (h, " ".join(words[a:h])))
-            if w not in _SETTLEMENT_NOUNS:
-                continue
-        if w in _NEAR_PREPS:
-            # "drove through Badagry", "parks around Morowali": a one-word place
-            e = h + 1
-            if (e < n and _feature_word(words[e], kinds[e]) and not poss[e] and len(words[e]) > 2
-                    and (e + 1 >= n or (kinds[e + 1] == "p" and words[e + 1] != "-"
-                                        and not (words[e + 1] == "." and len(words[e]) <= 4))
-                         or words[e + 1] in _AFTER_FEATURE)):  # not "St.", "Google offices"
-                out.setdefault(e, (e + 1, words[e]))
-            continue
-        if w in _SETTLEMENT_NOUNS:
-            got = _settlement(toks, words, h)
-            if got:
-                out.setdefault(got[0], got[1:])
-            continue
-        if (w in _FEATURE_PREFIX and h + 1 < n and _feature_word(words[h + 1], kinds[h + 1])
-                and not poss[h] and (sent[h] or not is_cap(words[h - 1]))):
-            e = h + 1
-            while e < n and e - h <= 2 and _feature_word(words[e], kinds[e]):
-                e += 1
-                if poss[e - 1]:
-                    break
-            out[h] = (e, " ".join(words[h:e]))
-            continue
-        if (w in _FEATURE_OF and h + 2 < n and words[h + 1] == "of"
-                and _feature_word(words[h + 2], kinds[h + 2])):
-            e = h + 2
-            while e < n and e - h - 2 < _MAX_FEATURE_WORDS and _feature_word(words[e], kinds[e]):
-                e += 1
-                if poss[e - 1]:
-                    break
-            out[h] = (e, " ".join(words[h:e]))
-        elif w in FEATURE_SUFFIXES or w in _ADMIN_LOWER:
-            # walk back over name words (and one leading direction word)
-            a = h
-            while (a > 0 and h - a < _MAX_FEATURE_WORDS and not sent[a]
-                   and not poss[a - 1] and _feature_word(words[a - 1], kinds[a - 1])):
-                a -= 1
-            if (a == h and a > 0 and w in _NATIONALITY_FEATURES and not sent[a]
-                    and kinds[a - 1] == "w" and is_cap(words[a - 1])
-                    and words[a - 1].lower() in NATIONALITIES):
-                a -= 1  # "Indian Ocean"
-            if (a < h and a > 1 and not sent[a] and words[a - 1] in _ORDINAL_WORDS
-                    and not sent[a - 1]):
-                a -= 1  # "Second Thomas Shoal"
-            if (a > 0 and not (sent[a] and a < h) and not poss[a - 1]
-                    and words[a - 1] in _DIRECTIONS and kinds[a - 1] == "w"):
-                a -= 1
-            if a == h:
-                continue
-            if w in _ADMIN_LOWER:
-                if words[a] in _DIRECTIONS:
-                    continue
-                out[a] = (h, " ".join(words[a:h]))
-                continue
-            if w == "State" and (h - a > 1 or words[a].lower().endswith(("ic", "ist"))):
-                continue  # "Islamic State" is an organization, not a region
-            if h + 1 < n and kinds[h + 1] == "w" and words[h + 1][:1].isupper() \
-                    and words[h + 1].lower() in ORG_WORDS:
-                continue  # "Pacific Islands Forum"
-            out[a] = (h + 1, " ".join(words[a:h + 1]))
-    return out
+        for _name, rule in FEATURE_RULES:
+            if rule(s, h):
+                break
+    return s.out
+
+
+# Each feature rule looks at a trigger word at ``h``, may record a name in ``s.out`` and
+# returns True when the trigger is decided (the later rules are not tried).
+
+
+def _region_of_place(s: _FeatureScan, h: int) -> bool:
+    """"troops in northern Luzon": a region of a named place."""
+    words, kinds, poss, n = s.words, s.toks.kinds, s.toks.poss, len(s.words)
+    if not (words[h] in _LOWER_DIRECTIONS and h > 0 and words[h - 1] in _PLACE_PREPS
+            and h + 1 < n and _feature_word(words[h + 1], kinds[h + 1]) and not poss[h]):
+        return False
+    e = s.name_end(h + 1, h + 2)
+    if not (e < n and kinds[e] == "w" and words[e][:1].isupper()) \
+            and words[h + 1].lower() not in ORG_WORDS:
+        s.out.setdefault(h + 1, (e, " ".join(words[h + 1:e])))
+    return True
+
+
+def _the_name_feature(s: _FeatureScan, h: int) -> bool:
+    """"the Seme border", "the Hauran plain", "the Afungi peninsula"; a settlement noun
+    ("the Kivu town") goes on to the settlement rule."""
+    words, kinds, poss, sent, n = s.words, s.toks.kinds, s.toks.poss, s.toks.sent, len(s.words)
+    w = words[h]
+    if w not in _LOWER_FEATURES:
+        return False
+    a = h
+    while (a > 0 and h - a < 2 and not sent[a] and not poss[a - 1]
+           and _feature_word(words[a - 1], kinds[a - 1])):
+        a -= 1
+    if (0 < a < h and words[a - 1] in ("the", "The") and not poss[h - 1]
+            and (h + 1 >= n or kinds[h + 1] == "p" or words[h + 1] in _AFTER_FEATURE)):
+        s.out.setdefault(a, (h, " ".join(words[a:h])))
+    return w not in _SETTLEMENT_NOUNS
+
+
+def _after_near_prep(s: _FeatureScan, h: int) -> bool:
+    """"drove through Badagry", "parks around Morowali": a one-word place (not "St.",
+    not "Google offices")."""
+    words, kinds, n = s.words, s.toks.kinds, len(s.words)
+    if words[h] not in _NEAR_PREPS:
+        return False
+    e = h + 1
+    if (e < n and _feature_word(words[e], kinds[e]) and not s.toks.poss[e] and len(words[e]) > 2
+            and (e + 1 >= n or (kinds[e + 1] == "p" and words[e + 1] != "-"
+                                and not (words[e + 1] == "." and len(words[e]) <= 4))
+                 or words[e + 1] in _AFTER_FEATURE)):
+        s.out.setdefault(e, (e + 1, words[e]))
+    return True
+
+
+def _settlement_noun(s: _FeatureScan, h: int) -> bool:
+    """"the border town of X", "X, a silt island in ...": see ``_settlement``."""
+    if s.words[h] not in _SETTLEMENT_NOUNS:
+        return False
+    got = _settlement(s.toks, s.words, h)
+    if got:
+        s.out.setdefault(got[0], got[1:])
+    return True
+
+
+def _feature_prefix(s: _FeatureScan, h: int) -> bool:
+    """"Lake Kivu", "Mount Elgon", "Cape Horn": a feature word before the name."""
+    words, kinds, sent = s.words, s.toks.kinds, s.toks.sent
+    if not (words[h] in _FEATURE_PREFIX and h + 1 < len(words)
+            and _feature_word(words[h + 1], kinds[h + 1])
+            and not s.toks.poss[h] and (sent[h] or not is_cap(words[h - 1]))):
+        return False
+    e = s.name_end(h + 1, h + 2)
+    s.out[h] = (e, " ".join(words[h:e]))
+    return True
+
+
+def _feature_of(s: _FeatureScan, h: int) -> bool:
+    """"Bay of Bengal", "Strait of Hormuz", "Isle of Man"."""
+    words, kinds = s.words, s.toks.kinds
+    if not (words[h] in _FEATURE_OF and h + 2 < len(words) and words[h + 1] == "of"
+            and _feature_word(words[h + 2], kinds[h + 2])):
+        return False
+    e = s.name_end(h + 2, h + 1 + _MAX_FEATURE_WORDS)
+    s.out[h] = (e, " ".join(words[h:e]))
+    return True
+
+
+def _suffix_start(s: _FeatureScan, h: int) -> int:
+    """Where a name ending in the feature word at ``h`` starts: back over name words, a
+    nationality ("Indian Ocean"), an ordinal ("Second Thomas Shoal") and one direction."""
+    words, kinds, poss, sent = s.words, s.toks.kinds, s.toks.poss, s.toks.sent
+    a = h
+    while (a > 0 and h - a < _MAX_FEATURE_WORDS and not sent[a]
+           and not poss[a - 1] and _feature_word(words[a - 1], kinds[a - 1])):
+        a -= 1
+    if (a == h and a > 0 and words[h] in _NATIONALITY_FEATURES and not sent[a]
+            and kinds[a - 1] == "w" and is_cap(words[a - 1])
+            and words[a - 1].lower() in NATIONALITIES):
+        a -= 1  # "Indian Ocean"
+    if (a < h and a > 1 and not sent[a] and words[a - 1] in _ORDINAL_WORDS
+            and not sent[a - 1]):
+        a -= 1  # "Second Thomas Shoal"
+    if (a > 0 and not (sent[a] and a < h) and not poss[a - 1]
+            and words[a - 1] in _DIRECTIONS and kinds[a - 1] == "w"):
+        a -= 1
+    return a
+
+
+def _feature_suffix(s: _FeatureScan, h: int) -> bool:
+    """"South China Sea", "Rakhine State", "Pacific Islands"; "the Kursk region" (an
+    admin word after the name, not part of it)."""
+    words, kinds, n = s.words, s.toks.kinds, len(s.words)
+    w = words[h]
+    if not (w in FEATURE_SUFFIXES or w in _ADMIN_LOWER):
+        return False
+    a = _suffix_start(s, h)
+    if a == h:
+        return True
+    if w in _ADMIN_LOWER:
+        if words[a] not in _DIRECTIONS:
+            s.out[a] = (h, " ".join(words[a:h]))
+        return True
+    if w == "State" and (h - a > 1 or words[a].lower().endswith(("ic", "ist"))):
+        return True  # "Islamic State" is an organization, not a region
+    if h + 1 < n and kinds[h + 1] == "w" and words[h + 1][:1].isupper() \
+            and words[h + 1].lower() in ORG_WORDS:
+        return True  # "Pacific Islands Forum"
+    s.out[a] = (h + 1, " ".join(words[a:h + 1]))
+    return True
+
+
+_FeatureRule = Callable[[_FeatureScan, int], bool]
+
+# The feature rules, in the order they are tried at each trigger word; the first that
+# returns True decides it.
+FEATURE_RULES: tuple[tuple[str, _FeatureRule], ...] = (
+    ("direction of a place", _region_of_place),
+    ("the name and a lower-case feature", _the_name_feature),
+    ("after a place preposition", _after_near_prep),
+    ("settlement noun", _settlement_noun),
+    ("feature word before", _feature_prefix),
+    ("feature word of", _feature_of),
+    ("feature or admin word after", _feature_suffix),
+)
 
 
 # Lower-case nouns that name a settlement or area: "the border town of X",
@@ -250,14 +335,63 @@ def _is_namey(word: str) -> bool:
             and lw not in ROLE_HEADS and lw not in ROLE_MODIFIERS and lw not in HONORIFICS)
 
 
+@dataclass
+class _PlaceScan:
+    """What the place rules read: the tokens, the words matched (datelines title-cased,
+    apostrophes normalized), the gazetteer's tables; and the matches so far."""
+
+    toks: Tokens
+    words: Sequence[str]
+    datelines: tuple
+    tables: gazetteer.PlaceTables
+    out: list[tuple[int, int, str]] = field(default_factory=list)
+
+
+class _Hit(NamedTuple):
+    """A gazetteer name at tokens ``i:end``."""
+
+    i: int
+    end: int
+    canonical: str
+    kind: int
+    pop: int
+
+
 def match_places(toks: Tokens, datelines: tuple = ()) -> list[tuple[int, int, str]]:
     """All place matches as (first token, end token, canonical name), left to right."""
-    tables = gazetteer.places()
-    index, first = tables.index, tables.first
-    words, kinds = toks.words, toks.kinds
+    s = _PlaceScan(toks, _match_words(toks, datelines), datelines, gazetteer.places())
+    features = _features(toks, s.words)
+    kinds, first, n = toks.kinds, s.tables.first, len(toks.words)
+    i = 0
+    while i < n:
+        feat = features.get(i)
+        if feat is not None:
+            known = s.tables.index.get(feat[1])  # "eastern Congo": the gazetteer's name if known
+            s.out.append((i, feat[0], known[0] if known else feat[1]))
+            i = feat[0]
+            continue
+        w = s.words[i]
+        if kinds[i] not in "wa" or (w not in first and (w.isascii() or fold(w) not in first)):
+            i += 1  # no gazetteer name starts with this word
+            continue
+        hit = _longest_name(s, i)
+        if hit is None:
+            i += 1
+            continue
+        for _name, rule in PLACE_RULES:
+            nxt = rule(s, hit)
+            if nxt is not None:
+                i = nxt
+                break
+    return s.out
+
+
+def _match_words(toks: Tokens, datelines: tuple) -> Sequence[str]:
+    """The words to match: "KYIV, Ukraine (AP) —": the all-caps place part of a dateline
+    is a place, so it is title-cased; a curly apostrophe is a straight one."""
+    words = toks.words
     n = len(words)
     if datelines:
-        # "KYIV, Ukraine (AP) —": the all-caps place part of a dateline is a place.
         words = list(words)
         for start, caps_end, _end in datelines:
             k = bisect_left(toks.starts, start)
@@ -265,77 +399,110 @@ def match_places(toks: Tokens, datelines: tuple = ()) -> list[tuple[int, int, st
                 if words[k].isupper() and len(words[k]) > 1:
                     words[k] = words[k].title()
                 k += 1
-    poss = toks.poss
     if any("\u2019" in w for w in words):
         words = [normalize(w) for w in words]
-    features = _features(toks, words)
-    out: list[tuple[int, int, str]] = []
-    i = 0
-    while i < n:
-        w = words[i]
-        feat = features.get(i)
-        if feat is not None:
-            known = index.get(feat[1])  # "eastern Congo": the gazetteer's name if known
-            out.append((i, feat[0], known[0] if known else feat[1]))
-            i = feat[0]
-            continue
-        if kinds[i] not in "wa" or (w not in first and (w.isascii() or fold(w) not in first)):
-            i += 1
-            continue
-        hit = None
-        # the longest run of words that a name could span, then longest match first
-        # ("Cox's Bazar": a possessive inside a name is part of it)
-        lim = i + 1
-        while lim < n and lim - i < tables.maxlen and kinds[lim] in "wa":
-            lim += 1
-            if poss[lim - 1] and not (lim < n and kinds[lim] == "w" and is_cap(words[lim])):
-                break
-        inner_poss = any(poss[i:lim - 1])
-        for end in range(lim, i, -1):
-            if inner_poss:
-                key = " ".join(words[k] + "'s" if poss[k] and k < end - 1 else words[k]
-                               for k in range(i, end))
-            else:
-                key = " ".join(words[i:end])
-            got = index.get(key)
-            if got is None and not key.isascii():
-                got = index.get(fold(key))
-            if got:
-                hit = (end, got)
-                break
-        if hit is None:
-            i += 1
-            continue
-        end, (canonical, kind, pop) = hit
-        if end < n and words[end] == "$" and toks.starts[end] == toks.ends[end - 1]:
-            i = end  # "US$3.5 billion": a currency, not the country
-            continue
-        if not datelines_hit(toks, i, datelines) and _skip(toks, i, end, kind, pop, canonical):
-            i = end
-            continue
-        if (end - i == 1 and (w in _CONTINENT_WORDS or (kind == KIND_REGION and pop == POP_EXTRA))
-                and i > 0 and words[i - 1] in _CONTINENT_DIRS
-                and kinds[i - 1] == "w" and not poss[i - 1] and not (out and out[-1][1] > i - 1)):
-            # "West Africa", "South Caucasus", "East Java": a direction and a region
-            out.append((i - 1, end, f"{words[i - 1]} {w}"))
-            i = end
-            continue
-        if (kind == KIND_REGION and end < n and words[end] in _DIRECTION_AFTER
-                and kinds[end] == "w" and not poss[end - 1]
-                and not (end + 1 < n and kinds[end + 1] == "w" and words[end + 1][:1].isupper())):
-            out.append((i, end + 1, f"{canonical} {words[end]}"))  # "Mashonaland West"
-            i = end + 1
-            continue
-        if (end - i == 1 and i > 1 and words[i - 1] == "." and words[i - 2] in _DIR_INITIALS
-                and kinds[i - 2] == "w"):
-            got = index.get(f"{_DIR_INITIALS[words[i - 2]]} {w}")
-            if got:  # "N. Korea", "S. Sudan"
-                out.append((i - 2, end, got[0]))
-                i = end
-                continue
-        out.append((i, end, canonical))
-        i = end
-    return out
+    return words
+
+
+def _longest_name(s: _PlaceScan, i: int) -> _Hit | None:
+    """The longest gazetteer name starting at ``i`` (a word some name starts with), if
+    any: first the longest run of words a name could span, then longest match first
+    ("Cox's Bazar": a possessive inside a name is part of it)."""
+    words, kinds, poss, n = s.words, s.toks.kinds, s.toks.poss, len(s.words)
+    index = s.tables.index
+    lim = i + 1
+    while lim < n and lim - i < s.tables.maxlen and kinds[lim] in "wa":
+        lim += 1
+        if poss[lim - 1] and not (lim < n and kinds[lim] == "w" and is_cap(words[lim])):
+            break
+    inner_poss = any(poss[i:lim - 1])
+    for end in range(lim, i, -1):
+        if inner_poss:
+            key = " ".join(words[k] + "'s" if poss[k] and k < end - 1 else words[k]
+                           for k in range(i, end))
+        else:
+            key = " ".join(words[i:end])
+        got = index.get(key)
+        if got is None and not key.isascii():
+            got = index.get(fold(key))
+        if got:
+            return _Hit(i, end, *got)
+    return None
+
+
+# Each place rule looks at a gazetteer name found at ``h.i:h.end``; it may add a match to
+# ``s.out`` and returns the token to go on from, or None when it does not apply.
+
+
+def _currency(s: _PlaceScan, h: _Hit) -> int | None:
+    """"US$3.5 billion": a currency, not the country."""
+    end = h.end
+    if end < len(s.words) and s.words[end] == "$" and s.toks.starts[end] == s.toks.ends[end - 1]:
+        return end
+    return None
+
+
+def _not_a_place_here(s: _PlaceScan, h: _Hit) -> int | None:
+    """Part of a personal or organization name, or a sentence's first word (``_skip``);
+    never so in a dateline."""
+    if not datelines_hit(s.toks, h.i, s.datelines) \
+            and _skip(s.toks, h.i, h.end, h.kind, h.pop, h.canonical):
+        return h.end
+    return None
+
+
+def _direction_before(s: _PlaceScan, h: _Hit) -> int | None:
+    """"West Africa", "South Caucasus", "East Java": a direction and a region."""
+    words, kinds, i, end = s.words, s.toks.kinds, h.i, h.end
+    w = words[i]
+    if (end - i == 1 and (w in _CONTINENT_WORDS or (h.kind == KIND_REGION and h.pop == POP_EXTRA))
+            and i > 0 and words[i - 1] in _CONTINENT_DIRS and kinds[i - 1] == "w"
+            and not s.toks.poss[i - 1] and not (s.out and s.out[-1][1] > i - 1)):
+        s.out.append((i - 1, end, f"{words[i - 1]} {w}"))
+        return end
+    return None
+
+
+def _direction_after(s: _PlaceScan, h: _Hit) -> int | None:
+    """"Mashonaland West": a region and a direction after it."""
+    words, kinds, end = s.words, s.toks.kinds, h.end
+    if (h.kind == KIND_REGION and end < len(words) and words[end] in _DIRECTION_AFTER
+            and kinds[end] == "w" and not s.toks.poss[end - 1]
+            and not (end + 1 < len(words) and kinds[end + 1] == "w"
+                     and words[end + 1][:1].isupper())):
+        s.out.append((h.i, end + 1, f"{h.canonical} {words[end]}"))
+        return end + 1
+    return None
+
+
+def _direction_initial(s: _PlaceScan, h: _Hit) -> int | None:
+    """"N. Korea", "S. Sudan": a direction's initial before the name."""
+    words, i = s.words, h.i
+    if (h.end - i == 1 and i > 1 and words[i - 1] == "." and words[i - 2] in _DIR_INITIALS
+            and s.toks.kinds[i - 2] == "w"):
+        got = s.tables.index.get(f"{_DIR_INITIALS[words[i - 2]]} {words[i]}")
+        if got:
+            s.out.append((i - 2, h.end, got[0]))
+            return h.end
+    return None
+
+
+def _gazetteer_name(s: _PlaceScan, h: _Hit) -> int:
+    """The gazetteer's name as it is."""
+    s.out.append((h.i, h.end, h.canonical))
+    return h.end
+
+
+# The place rules, in the order they are tried on each gazetteer name; the first that
+# returns a position wins (the last always does).
+PLACE_RULES: tuple[tuple[str, Callable[[_PlaceScan, _Hit], int | None]], ...] = (
+    ("currency", _currency),
+    ("not a place here", _not_a_place_here),
+    ("direction before a region", _direction_before),
+    ("direction after a region", _direction_after),
+    ("direction initial", _direction_initial),
+    ("gazetteer name", _gazetteer_name),
+)
 
 
 _DIR_INITIALS = {"N": "North", "S": "South", "E": "East", "W": "West"}

@@ -180,12 +180,31 @@ def allocate_person_slugs(names: list[str], settings: dict, claimed: set[str],
 def build_index(articles: list, settings: dict, trips: TripRegistry | None = None,
                 people_registry=None, claimed: set[str] | None = None) -> DigestIndex:
     """People, trips, quotes and neighbours of every article, in one pass."""
-    claimed = set(claimed or ())
     index = DigestIndex(traveller=trips.traveller if trips else "")
     index.chronological = sorted(articles, key=chrono_key)
+    index.by_name = _person_pages(articles, settings, people_registry, set(claimed or ()))
+    trip_page = partial(_trip_page, index, settings, trips)
+    for trip in (trips.trips if trips else []):
+        trip_page(trip.number)
+    for a in index.chronological:  # the one pass
+        _add_article(a, index, trips, trip_page)
+    _finish_people(index)
+    _finish_trips(index)
+    index.common = common_people(index)
+    _neighbours(index, int(nd_settings.get(settings, "NEWS_DIGEST_RELATED_LIMIT")))
+    index.timeline = _timeline(index)
+    index.story = story(index, people_registry)
+    return index
+
+
+def _person_pages(articles: list, settings: dict, people_registry,
+                  claimed: set[str]) -> dict[str, PersonPage]:
+    """A page for every name the articles give, by name, with its addresses and what the
+    people file says; the slugs recorded on article pages are kept."""
     names = sorted({n for a in articles for n in getattr(a, "people", []) or []})
     fixed = {n: s for a in articles for n, s in (getattr(a, "person_slugs", None) or {}).items()}
     slugs = allocate_person_slugs(names, settings, claimed, fixed)
+    pages = {}
     for name in names:
         p = PersonPage(name, slugs[name])
         p.url = _fmt(nd_settings.get(settings, "NEWS_DIGEST_PERSON_URL"), slug=p.slug)
@@ -198,46 +217,54 @@ def build_index(articles: list, settings: dict, trips: TripRegistry | None = Non
         if entry is not None:
             p.description = entry.description
             p.registry_roles = list(entry.roles)
-        index.by_name[name] = p
+        pages[name] = p
+    return pages
 
-    def trip_page(number: int) -> TripPage:
-        t = index.by_number.get(number)
-        if t is None:
-            t = TripPage(number, trips.by_number.get(number) if trips else None)
-            t.url = _fmt(nd_settings.get(settings, "NEWS_DIGEST_TRIP_URL"), number=number)
-            t.save_as = _fmt(nd_settings.get(settings, "NEWS_DIGEST_TRIP_SAVE_AS"),
-                             number=number)
-            t.feed_url = _fmt(nd_settings.get(settings, "NEWS_DIGEST_TRIP_FEED_ATOM_URL"),
+
+def _trip_page(index: DigestIndex, settings: dict, trips: TripRegistry | None,
+               number: int) -> TripPage:
+    """The page of trip ``number``, made (with its addresses) the first time it is asked for."""
+    t = index.by_number.get(number)
+    if t is None:
+        t = TripPage(number, trips.by_number.get(number) if trips else None)
+        t.url = _fmt(nd_settings.get(settings, "NEWS_DIGEST_TRIP_URL"), number=number)
+        t.save_as = _fmt(nd_settings.get(settings, "NEWS_DIGEST_TRIP_SAVE_AS"),
+                         number=number)
+        t.feed_url = _fmt(nd_settings.get(settings, "NEWS_DIGEST_TRIP_FEED_ATOM_URL"),
+                          number=number)
+        t.feed_save_as = _fmt(nd_settings.get(settings, "NEWS_DIGEST_TRIP_FEED_ATOM"),
                               number=number)
-            t.feed_save_as = _fmt(nd_settings.get(settings, "NEWS_DIGEST_TRIP_FEED_ATOM"),
-                                  number=number)
-            index.by_number[number] = t
-        return t
+        index.by_number[number] = t
+    return t
 
-    for trip in (trips.trips if trips else []):
-        trip_page(trip.number)
 
-    for a in index.chronological:  # the one pass
-        people = [index.by_name[n] for n in dict.fromkeys(getattr(a, "people", []) or [])]
-        roles = getattr(a, "person_roles", {}) or {}
-        for p in people:
-            p.articles.append(a)
-            p.role_counts.update(roles.get(p.name) or [])
-            for other in people:
-                if other is not p:
-                    p.companion_counts[other.name] += 1
-        a.digest_people = [(p, roles.get(p.name) or []) for p in people]
-        a.digest_quotes = []
-        for q in getattr(a, "quotes", []) or []:
-            speaker = index.by_name.get(q.get("speaker") or "")
-            a.digest_quotes.append({"text": q.get("text", ""), "speaker": q.get("speaker"),
-                                    "person": speaker})
-            if speaker is not None:
-                speaker.quotes.append((q.get("text", ""), a))
-        number = getattr(a, "trip_resolved", None)
-        a.digest_trip = trip_page(number) if number else None
-        _file_under_trip(a, index, trips, trip_page, people)
+def _add_article(a, index: DigestIndex, trips: TripRegistry | None, trip_page) -> None:
+    """One article of the one pass: on its people's pages (with roles and companions),
+    its quotes on their speakers' pages, and on its trip."""
+    people = [index.by_name[n] for n in dict.fromkeys(getattr(a, "people", []) or [])]
+    roles = getattr(a, "person_roles", {}) or {}
+    for p in people:
+        p.articles.append(a)
+        p.role_counts.update(roles.get(p.name) or [])
+        for other in people:
+            if other is not p:
+                p.companion_counts[other.name] += 1
+    a.digest_people = [(p, roles.get(p.name) or []) for p in people]
+    a.digest_quotes = []
+    for q in getattr(a, "quotes", []) or []:
+        speaker = index.by_name.get(q.get("speaker") or "")
+        a.digest_quotes.append({"text": q.get("text", ""), "speaker": q.get("speaker"),
+                                "person": speaker})
+        if speaker is not None:
+            speaker.quotes.append((q.get("text", ""), a))
+    number = getattr(a, "trip_resolved", None)
+    a.digest_trip = trip_page(number) if number else None
+    _file_under_trip(a, index, trips, trip_page, people)
 
+
+def _finish_people(index: DigestIndex) -> None:
+    """After the pass: each person's companions and trips, and the people in page order
+    (most articles first)."""
     for p in index.by_name.values():
         p.companions = sorted(((index.by_name[n], c) for n, c in p.companion_counts.items()),
                               key=lambda x: (-x[1], x[0].name))
@@ -247,6 +274,11 @@ def build_index(articles: list, settings: dict, trips: TripRegistry | None = Non
                 seen.setdefault(a.digest_trip.number, a.digest_trip)
         p.trips = list(seen.values())
     index.people = sorted(index.by_name.values(), key=lambda p: (-len(p.articles), p.name))
+
+
+def _finish_trips(index: DigestIndex) -> None:
+    """After the pass: the trips in date order, each with its people, the articles that
+    state its number though filed elsewhere, and its itinerary."""
     index.trips = sorted(index.by_number.values(),
                          key=lambda t: (t.start or datetime.date.max, t.number))
     for t in index.trips:
@@ -256,11 +288,6 @@ def build_index(articles: list, settings: dict, trips: TripRegistry | None = Non
             if all(a is not b for b, _ in t.discrepancies):
                 t.discrepancies.append((a, _filed_elsewhere(a)))
         t.itinerary = itinerary(t)
-    index.common = common_people(index)
-    _neighbours(index, int(nd_settings.get(settings, "NEWS_DIGEST_RELATED_LIMIT")))
-    index.timeline = _timeline(index)
-    index.story = story(index, people_registry)
-    return index
 
 
 def _stated_alias(a, trips: TripRegistry | None):
