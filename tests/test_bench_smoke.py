@@ -50,10 +50,16 @@ def test_quick_build_writes_every_row(tmp_path: Path) -> None:
     assert bench_build.main(["--sizes", "8", "20", "--runs", "1", "--no-search",
                              "--workdir", str(tmp_path / "work"), "--output", str(out)]) == 0
     text = out.read_text(encoding="utf-8")
-    for row in ("| 8 |", "| 20 |", "digest / plain Pelican", "warm rebuild / cold",
-                "T(20) / T(8)", "peak memory", "search query", "output size digest / plain",
-                "Output size (bytes written"):
+    for n in (8, 20):
+        for build in ("cold, from raw seeds", "fresh clone (pages committed, no cache)",
+                      "nothing changed", "one seed edited, warm",
+                      "plain Pelican's own cached rebuild"):
+            assert f"| {n} | {build}" in text, (n, build)
+        assert f"peak memory (largest of the digest's builds) / plain at N={n}" in text
+        assert f"output size digest / plain at N={n}" in text
+    for row in ("T(20) / T(8)", "search query", "Output size (bytes written"):
         assert row in text, row
+    assert "Ingest alone" not in text  # only with --ingest
     assert "cores" in text
     built = tmp_path / "work" / "digest-20"
     assert len(list((built / "content" / "articles").glob("*.md"))) == 20
