@@ -24,7 +24,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from ..model import TEXT, ArticleData, Cleaned, Person, Provenance
 from .gazetteer import is_place, place_kind
@@ -57,8 +57,13 @@ from .lexicon import (
 from .organizations import match_organizations
 from .places import match_places
 
-if TYPE_CHECKING:
-    from ..editorial.people import PeopleRegistry
+
+class PeopleRegistry(Protocol):
+    """What extraction asks of the editor's people file (``editorial.people``, which
+    comes later in the pipeline and is not imported here): a canonical name, or None."""
+
+    def lookup(self, name: str) -> str | None: ...
+
 
 # Lines that are not story text even if the cleaner left them in: bylines,
 # promo links, photo credits, agency footers. (The cleaner removes these too;
