@@ -6,14 +6,19 @@ Prints the median time per seed-sized article (the five example seeds, many
 repetitions, one core) for extraction alone and for clean+extract, and the
 time per MB on 1 MB and 10 MB synthetic inputs (roughly constant = linear), and
 clean+extract on the adversarial runs of issue 16 (``Abc `` x 2k/4k/8k/16k words and
-the like: the time per 1k words stays about constant when extraction is linear).
+the like: the time per 1k words stays about constant when extraction is linear), and
+the peak memory of ``news-digest inspect`` on a small seed and on 1, 2 and 4 MB ones
+(issue 16, case 12: memory per MB of seed above what the program itself takes).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -72,7 +77,33 @@ def main(argv: list[str]) -> int:
         print(f"{mb:>2} MB: clean {t_clean:.2f} s, extract {t_ex:.2f} s "
               f"({t_ex / mb:.2f} s/MB extract)")
     _adversarial()
+    _inspect_memory(body)
     return 0
+
+
+def _peak_mb(path: Path) -> float:
+    """Max RSS of ``news-digest inspect --json path`` (the child alone)."""
+    proc = subprocess.Popen([sys.executable, "-m", "pelican.plugins.news_digest.cli",
+                             "inspect", "--json", str(path)], stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise RuntimeError(f"news-digest inspect {path} failed")
+    return usage.ru_maxrss / 1024
+
+
+def _inspect_memory(body: str) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        small = Path(tmp) / "small.txt"
+        small.write_text(body[:3000], encoding="utf-8")
+        base = _peak_mb(small)
+        cells = [f"3 KB {base:.0f} MB"]
+        for mb in (1, 2, 4):
+            big = Path(tmp) / f"big{mb}.txt"
+            text = (body + "\n\n") * (mb * 1_000_000 // (len(body) + 2) + 1)
+            big.write_text(text[: mb * 1_000_000], encoding="utf-8")
+            peak = _peak_mb(big)
+            cells.append(f"{mb} MB {peak:.0f} MB (+{(peak - base) / mb:.0f} MB per MB)")
+        print("news-digest inspect peak memory: " + ", ".join(cells))
 
 
 # Issue 16, case 2: runs that once took quadratic time (8k words of "Abc ": 12 s).

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import markdown
 import pytest
 from bs4 import BeautifulSoup
+from hypothesis import given
+from hypothesis import strategies as st
+from pelican.plugins.news_digest.ingest import page as page_module
 from pelican.plugins.news_digest.ingest.page import (
     escape_block,
     read_header,
@@ -101,3 +106,13 @@ def test_heading_escaped():
 def test_split_list():
     assert split_list("A; B ;; C") == ["A", "B", "C"]
     assert split_list("") == []
+
+
+@given(st.lists(st.sampled_from(["a", "b", " ", "  ", "\t", "\n", "-", "é", "\xa0", "\u2003",
+                                 "\u3000", "x" * 30]), max_size=14).map("".join)
+       | st.text(max_size=120))
+def test_short_values_wrap_exactly_as_textwrap_does(value: str) -> None:
+    """page._wrap skips textwrap for short plain values; the lines must be the same."""
+    want = textwrap.wrap(value, page_module.WRAP, break_long_words=False,
+                         break_on_hyphens=False) or [""]
+    assert page_module._wrap(value) == want

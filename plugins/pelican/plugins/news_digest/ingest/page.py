@@ -186,8 +186,16 @@ def escape_name(text: str) -> str:
     return " ".join(_NAME_SEPARATORS.sub("", plain_text(text).replace(";", ",")).split())
 
 
+# Whitespace textwrap replaces: a short value without it, and not ending in whitespace
+# (which textwrap drops), is its own one line.
+_WRAP_WHITESPACE = re.compile("[\t\n\x0b\x0c\r]")
+
+
 def _wrap(value: str) -> list[str]:
     """One value over lines of at most ``WRAP`` characters; joined with spaces it is whole."""
+    if 0 < len(value) <= WRAP and not value[-1].isspace() \
+            and not _WRAP_WHITESPACE.search(value):
+        return [value]  # what textwrap gives, without its cost (most values are short)
     return textwrap.wrap(value, WRAP, break_long_words=False, break_on_hyphens=False) or [""]
 
 

@@ -23,7 +23,6 @@ from ..ingest.page import (
     LEGACY_DIGEST_KEY,
     list_items,
     parse_date_range,
-    parse_page,
     parse_person,
     parse_provenance,
     parse_quote,
@@ -116,7 +115,7 @@ def on_content_init(instance) -> None:
         text = Path(instance.source_path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return
-    edits = hand_edits(text, parse_page(text)) or set()
+    edits = hand_edits(text) or set()  # known from ingest when it read the page
     labels = list(dict.fromkeys(FIELD_LABELS[k] for k in FIELD_LABELS if k in edits))
     instance.hand_edited = labels
     if edits & {"date", "date-range"}:
