@@ -14,7 +14,6 @@ the peak memory of ``news-digest inspect`` on a small seed and on 1, 2 and 4 MB 
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import subprocess
 import sys
@@ -81,14 +80,25 @@ def main(argv: list[str]) -> int:
     return 0
 
 
+# Linux keeps a process's peak RSS across exec, and a forked child starts with its
+# parent's pages: the child of this (by now large) process would report this process's
+# size. A small launcher process starts ``inspect`` and reports its peak instead.
+_LAUNCHER = """
+import os, subprocess, sys
+proc = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL)
+_, status, usage = os.wait4(proc.pid, 0)
+print(os.waitstatus_to_exitcode(status), usage.ru_maxrss)
+"""
+
+
 def _peak_mb(path: Path) -> float:
-    """Max RSS of ``news-digest inspect --json path`` (the child alone)."""
-    proc = subprocess.Popen([sys.executable, "-m", "pelican.plugins.news_digest.cli",
-                             "inspect", "--json", str(path)], stdout=subprocess.DEVNULL)
-    _, status, usage = os.wait4(proc.pid, 0)
-    if os.waitstatus_to_exitcode(status) != 0:
+    """Max RSS of ``news-digest inspect --json path`` (that process alone)."""
+    out = subprocess.run([sys.executable, "-c", _LAUNCHER, sys.executable, "-m",
+                          "pelican.plugins.news_digest.cli", "inspect", "--json", str(path)],
+                         capture_output=True, text=True, check=True).stdout.split()
+    if out[0] != "0":
         raise RuntimeError(f"news-digest inspect {path} failed")
-    return usage.ru_maxrss / 1024
+    return int(out[1]) / 1024
 
 
 def _inspect_memory(body: str) -> None:
