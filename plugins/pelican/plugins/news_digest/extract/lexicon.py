@@ -65,6 +65,19 @@ def norm_key(name: str) -> str:
     return " ".join(fold(normalize(name)).replace(".", "").lower().split())
 
 
+def add_name_tails(table: dict[str, str], names: list[str]) -> dict[str, str]:
+    """Map each name's tails ("antony blinken", "blinken": ``norm_key`` forms) to the
+    name, the first name given winning a shared tail and entries already in ``table``
+    kept; then every full name to itself. Returns ``table``."""
+    for name in names:
+        parts = norm_key(name).split()
+        for k in range(len(parts)):
+            table.setdefault(" ".join(parts[k:]), name)
+    for name in names:
+        table[norm_key(name)] = name
+    return table
+
+
 # --- vocabulary ------------------------------------------------------------
 
 # Capitalized last word of a geographic feature name ("South China Sea").

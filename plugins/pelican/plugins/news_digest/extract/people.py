@@ -44,6 +44,7 @@ from .lexicon import (
     SPEECH_VERBS,
     STOP,
     Tokens,
+    add_name_tails,
     data_words,
     is_acronym,
     is_cap,
@@ -1322,13 +1323,7 @@ def _host(k: tuple[str, ...], by_suffix, by_prefix, by_inner, by_plain) -> Perso
 
 def make_resolver(people: list[Person]) -> Callable[[str], str | None]:
     """Map a name as written (``Gallant``, ``Mr. Katz``, full name) to a canonical person."""
-    table: dict[str, str] = {}
-    for p in people:
-        parts = norm_key(p.name).split()
-        for k in range(len(parts)):
-            table.setdefault(" ".join(parts[k:]), p.name)
-    for p in people:
-        table[norm_key(p.name)] = p.name
+    table = add_name_tails({}, [p.name for p in people])
 
     def resolve(name: str) -> str | None:
         parts = [w for w in norm_key(name).split() if w not in HONORIFICS]

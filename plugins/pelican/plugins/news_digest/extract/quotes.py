@@ -41,6 +41,7 @@ from .lexicon import (
     ROLE_MODIFIERS,
     SPEECH_VERBS,
     STOP,
+    add_name_tails,
     norm_key,
     normalize,
 )
@@ -169,13 +170,7 @@ def _person_table(people: list[Person]) -> dict[str, str]:
                     continue
                 spans.setdefault(" ".join(parts[i:j]), set()).add(p.name)
     table = {k: next(iter(v)) for k, v in spans.items() if len(v) == 1}
-    for p in people:
-        parts = norm_key(p.name).split()
-        for k in range(len(parts)):
-            table.setdefault(" ".join(parts[k:]), p.name)
-    for p in people:
-        table[norm_key(p.name)] = p.name
-    return table
+    return add_name_tails(table, [p.name for p in people])
 
 
 def _org_table(organizations: list[Entity]) -> dict[str, str]:
