@@ -7,8 +7,11 @@ import time
 from pathlib import Path
 
 import pytest
+from pelican.plugins.news_digest.ingest import run as run_module
+from pelican.plugins.news_digest.ingest.page import page_stamp
 from pelican.plugins.news_digest.ingest.run import ingest
 from pelican.plugins.news_digest.ingest.store import RESERVED_SLUGS, is_hand_edited
+from pelican.plugins.news_digest.model import ArticleData, Person
 
 from ..conftest import SEEDS
 
@@ -213,3 +216,52 @@ def test_pages_get_the_usual_file_mode(tmp_path, five):
     finally:
         os.umask(mask)
     assert {p.stat().st_mode & 0o777 for p in pages(tmp_path)} == {0o644}
+
+
+def _run_cached(tmp_path: Path):
+    return ingest(tmp_path / "seeds", tmp_path / "content" / "articles", project_root=tmp_path,
+                  cache_dir=tmp_path / "cache")
+
+
+def test_nothing_changed_renders_no_page(tmp_path, five, monkeypatch):
+    """With the cache, a page written or verified from the same inputs is neither
+    rendered nor read again; without it (a fresh clone) every page is checked."""
+    run(tmp_path, five)
+    _run_cached(tmp_path)  # verifies each page and records it
+    rendered = []
+    real = run_module.render_page
+    monkeypatch.setattr(run_module, "render_page",
+                        lambda *a, **k: rendered.append(1) or real(*a, **k))
+    report = _run_cached(tmp_path)
+    assert report.count("unchanged") == 5 and not rendered
+    # a new person in one seed changes that page only, and it is rendered again
+    seed = sorted((tmp_path / "seeds").glob("*.txt"))[0]
+    seed.write_text(seed.read_text(encoding="utf-8") + "\nSenator Ilsa Vantorren said "
+                    "the talks would go on.\n", encoding="utf-8")
+    report = _run_cached(tmp_path)
+    assert report.count("written") == 1 and len(rendered) >= 1
+
+
+def test_a_page_edited_after_the_cache_recorded_it_is_not_taken_as_unchanged(tmp_path, five):
+    run(tmp_path, five)
+    _run_cached(tmp_path)
+    page = pages(tmp_path)[0]
+    text = page.read_text(encoding="utf-8")
+    assert text.startswith("Title: ")
+    page.write_text(text.replace("Title: ", "Title: Edited: ", 1), encoding="utf-8")
+    report = _run_cached(tmp_path)
+    assert report.count("kept-hand-edited") == 1
+    assert "Edited: " in page.read_text(encoding="utf-8")
+
+
+def test_page_stamp_names_every_input():
+    data = ArticleData(seed="seeds/x.txt", stem="x", slug="x", title="T",
+                       people=[Person("Ilsa Vantorren", ["Senator"], 1)])
+    base = page_stamp(data, "sha", "ext", {})
+    assert page_stamp(data, "sha", "ext", {}) == base
+    assert page_stamp(data, "sha2", "ext", {}) != base
+    assert page_stamp(data, "sha", "ext2", {}) != base
+    assert page_stamp(data, "sha", "ext", {"Ilsa Vantorren": "ilsa-vantorren-2"}) != base
+    assert page_stamp(data, "sha", "ext", {"Someone Else": "x-2"}) == base
+    data.people[0].roles.append("Envoy")
+    assert page_stamp(data, "sha", "ext", {}) != base

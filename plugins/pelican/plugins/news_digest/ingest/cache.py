@@ -55,6 +55,10 @@ class AnalysisCache:
     key: str
     entries: dict[str, tuple[str, bytes]] = field(default_factory=dict)  # seed: (sha, data)
     kept: dict[str, tuple[str, bytes]] = field(default_factory=dict)
+    # seed: (page stamp, page name, size, mtime_ns) of the page last written or verified
+    # for it, so a build where nothing changed neither renders nor reads the page again
+    pages: dict[str, tuple[str, str, int, int]] = field(default_factory=dict)
+    pages_kept: dict[str, tuple[str, str, int, int]] = field(default_factory=dict)
     hits: int = 0
 
     @classmethod
@@ -71,6 +75,7 @@ class AnalysisCache:
             return cache
         if isinstance(stored, dict) and stored.get("key") == key:
             cache.entries = stored.get("entries", {})
+            cache.pages = stored.get("pages", {})
         return cache
 
     def get(self, seed: str, sha: str) -> ArticleData | None:
@@ -89,6 +94,30 @@ class AnalysisCache:
     def put(self, seed: str, sha: str, blob: bytes) -> None:
         self.kept[seed] = (sha, blob)
 
+    def page_unchanged(self, seed: str, stamp: str, page: Path) -> bool:
+        """True when ``page`` is the file the last build wrote or verified for ``seed``
+        from the same inputs (``page.page_stamp``), untouched since: same name, size and
+        modification time (a page edited by hand since is never taken for unchanged)."""
+        entry = self.pages.get(seed)
+        if entry is None or entry[0] != stamp or entry[1] != page.name:
+            return False
+        try:
+            st = page.stat()
+        except OSError:
+            return False
+        if (st.st_size, st.st_mtime_ns) != entry[2:]:
+            return False
+        self.pages_kept[seed] = entry
+        return True
+
+    def record_page(self, seed: str, stamp: str, page: Path) -> None:
+        """``page`` was just written or verified from the inputs ``stamp`` names."""
+        try:
+            st = page.stat()
+        except OSError:
+            return
+        self.pages_kept[seed] = (stamp, page.name, st.st_size, st.st_mtime_ns)
+
     def save(self) -> None:
         """Write the entries of this build's seeds (atomically; failures only cost speed)."""
         logger.debug("news-digest: analysis cache %s: %d seeds reused, %d analysed",
@@ -97,7 +126,7 @@ class AnalysisCache:
             return
         try:
             with atomic_file(self.path, durable=False) as fh:
-                pickle.dump({"key": self.key, "entries": self.kept},
+                pickle.dump({"key": self.key, "entries": self.kept, "pages": self.pages_kept},
                             fh, protocol=pickle.HIGHEST_PROTOCOL)
         except OSError as exc:
             logger.warning("%s: could not save the analysis cache (%s); the next build "

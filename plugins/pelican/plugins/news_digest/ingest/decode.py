@@ -125,7 +125,7 @@ def _checked(text: str, encoding: str, note: str) -> Decoded:
     if len(_CONTROL.findall(text, 0, 4096)) > 8:
         return Decoded(None, encoding, "contains control characters: it looks binary, not text")
     # form feed and vertical tab separate text: a space, not a removal worth a warning
-    text, removed = _NOT_XML.subn("", _separators_as_spaces(text))
+    text, removed = _without_non_xml(_separators_as_spaces(text))
     if removed:
         extra = (f"contains {removed} character{'s' if removed > 1 else ''} that are not "
                  "text (control characters or non-characters such as U+FFFF; removed)")
@@ -135,11 +135,24 @@ def _checked(text: str, encoding: str, note: str) -> Decoded:
     return Decoded(text, encoding, note)
 
 
-# What XML 1.0 cannot carry (feeds are XML), plus the Unicode non-characters.
-_NOT_XML = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
-    + "".join(f"{chr(p * 0x10000 + 0xFFFE)}{chr(p * 0x10000 + 0xFFFF)}" for p in range(1, 17))
-    + "]")
+# What XML 1.0 cannot carry (feeds are XML), plus the Unicode non-characters: those of
+# the first plane, and the two at the end of each other plane. Two patterns, because a
+# character class with astral characters makes every search 14 times slower; the second
+# runs only on text that has a character beyond the first plane at all.
+_NOT_XML_BMP = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+_NOT_XML_ASTRAL = re.compile(
+    "[" + "".join(f"{chr(p * 0x10000 + 0xFFFE)}{chr(p * 0x10000 + 0xFFFF)}"
+                  for p in range(1, 17)) + "]")
+
+
+def _without_non_xml(text: str) -> tuple[str, int]:
+    """``text`` without the characters XML cannot carry, and how many were removed."""
+    text, removed = _NOT_XML_BMP.subn("", text)
+    if not text.isascii() and _ASTRAL.search(text):
+        text, more = _NOT_XML_ASTRAL.subn("", text)
+        removed += more
+    return text, removed
 
 
 _SEPARATORS = {0x0B: " ", 0x0C: " "}
@@ -159,4 +172,4 @@ def _separators_as_spaces(text: str) -> str:
 
 def xml_safe(text: str) -> str:
     """``text`` without the characters XML cannot carry (for text from editor files)."""
-    return _NOT_XML.sub("", _separators_as_spaces(text))
+    return _without_non_xml(_separators_as_spaces(text))[0]

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import pickle
 import re
 import textwrap
 from dataclasses import dataclass, field
@@ -292,6 +293,17 @@ def render_header(data: ArticleData, seed_sha: str, extractor: str,
     lines.append(f"Seed-Sha256: {seed_sha}")
     lines.append(f"{EXTRACTOR_KEY}: {extractor}")
     return lines
+
+
+def page_stamp(data: ArticleData, seed_sha: str, extractor: str = "",
+               person_slugs: dict[str, str] | None = None) -> str:
+    """A hash of everything ``render_page`` renders a page from: equal stamps mean equal
+    inputs, so the same page. (Pickled, which is fast; equal data may pickle to other
+    bytes in another process — then the page is only rendered and compared again.)"""
+    slugs = person_slugs or {}
+    used = [slugs.get(escape_name(p.name), "") for p in data.people]
+    blob = pickle.dumps((data, seed_sha, extractor, used), protocol=5)
+    return hashlib.sha256(blob).hexdigest()
 
 
 def render_page(data: ArticleData, seed_sha: str, extractor: str = "",

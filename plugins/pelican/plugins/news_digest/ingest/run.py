@@ -31,6 +31,7 @@ from .page import (
     escape_name,
     field_hashes,
     generated_hashes,
+    page_stamp,
     parse_page,
     render_page,
 )
@@ -249,9 +250,10 @@ def ingest(seeds_dir: Path, articles_dir: Path, *, project_root: Path | None = N
     store = ArticleStore(articles_dir)
     with store.locked() if write else contextlib.nullcontext():
         store = ArticleStore.scan(articles_dir)
-        analysed = _analyse(seeds, store, report, project_root=project_root,
+        cache = AnalysisCache.load(cache_dir, inputs_key(registry))
+        analysed = _analyse(seeds, store, report, cache, project_root=project_root,
                             registry=registry, corrections=corrections, cache_dir=cache_dir,
-                            workers=workers, write=write)
+                            workers=workers)
         articles = [s.data for s in analysed]
         resolve_collection(articles, registry)
         # pages read back already show their corrections
@@ -266,17 +268,18 @@ def ingest(seeds_dir: Path, articles_dir: Path, *, project_root: Path | None = N
         for s in analysed:
             s.person_slugs = slugs
         if write:
-            _write_pages(analysed, store, report, {p.resolve() for p in migrate or ()})
+            _write_pages(analysed, store, report, {p.resolve() for p in migrate or ()}, cache)
+            cache.save()
         else:
             _check_pages(analysed, store, report)
     return report
 
 
-def _analyse(seeds: list[Path], store: ArticleStore, report: IngestReport, *, project_root,
-             registry, corrections, cache_dir, workers, write: bool) -> list[_Seed]:
+def _analyse(seeds: list[Path], store: ArticleStore, report: IngestReport,
+             cache: AnalysisCache, *, project_root, registry, corrections, cache_dir,
+             workers) -> list[_Seed]:
     """Every readable seed's article before the collection pass: from the analysis
     cache, else from its current page, else extracted (in parallel when it pays)."""
-    cache = AnalysisCache.load(cache_dir, inputs_key(registry))
     extractor = extractor_key(registry)
     found: list[_Seed] = []
     for path in seeds:
@@ -317,8 +320,6 @@ def _analyse(seeds: list[Path], store: ArticleStore, report: IngestReport, *, pr
             cache.put(s.display, s.sha, outcome.blob)
             s.data = pickle.loads(outcome.blob)
         out.append(s)
-    if write:
-        cache.save()
     return out
 
 
@@ -383,7 +384,7 @@ def _check_pages(analysed: list[_Seed], store: ArticleStore, report: IngestRepor
 
 
 def _write_pages(analysed: list[_Seed], store: ArticleStore, report: IngestReport,
-                 migrate: set[Path]) -> None:
+                 migrate: set[Path], cache: AnalysisCache) -> None:
     store.remove_stale_temp_files()
     for path in store.resave_as_utf8():
         report.warn("%s: was not saved as UTF-8; re-saved as UTF-8 (every character "
@@ -396,10 +397,16 @@ def _write_pages(analysed: list[_Seed], store: ArticleStore, report: IngestRepor
         taken.add(data.slug)
         path = store.root / f"{data.slug}.md"
         existing = store.pages.get(data.slug)
+        stamp = page_stamp(data, s.sha, s.extractor, s.person_slugs)
+        if existing is not None and not existing.hand_edited \
+                and cache.page_unchanged(data.seed, stamp, path):
+            report.results.append(SeedResult(data.seed, "unchanged", data.slug))
+            continue  # the page the last build wrote or checked from these same inputs
         text = render_page(data, s.sha, s.extractor, s.person_slugs)
         if existing is not None and path.exists():
             current = path.read_text(encoding="utf-8", errors="replace")
             if current == text:
+                cache.record_page(data.seed, stamp, path)
                 report.results.append(SeedResult(data.seed, "unchanged", data.slug))
                 continue
             if existing.legacy and existing.hand_edited and path.resolve() in migrate:
@@ -413,6 +420,8 @@ def _write_pages(analysed: list[_Seed], store: ArticleStore, report: IngestRepor
             if existing.legacy:
                 logger.info("%s: moved to the current page format", path)
         atomic_write(path, text, sync_dir=False)  # one folder sync below, not 1 per page
+        if existing is None or not existing.hand_edited:  # not a migrated hand edit
+            cache.record_page(data.seed, stamp, path)
         changed = True
         report.results.append(SeedResult(data.seed, "written", data.slug))
     slugs = {seed_key(s.display): s.data.slug for s in analysed}
