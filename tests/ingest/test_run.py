@@ -10,7 +10,12 @@ import pytest
 from pelican.plugins.news_digest.ingest import run as run_module
 from pelican.plugins.news_digest.ingest.page import page_stamp
 from pelican.plugins.news_digest.ingest.run import ingest
-from pelican.plugins.news_digest.ingest.store import RESERVED_SLUGS, is_hand_edited
+from pelican.plugins.news_digest.ingest.store import (
+    RESERVED_SLUGS,
+    ArticleStore,
+    is_hand_edited,
+    page_hand_edits,
+)
 from pelican.plugins.news_digest.model import ArticleData, Person
 
 from ..conftest import SEEDS
@@ -265,3 +270,17 @@ def test_page_stamp_names_every_input():
     assert page_stamp(data, "sha", "ext", {"Someone Else": "x-2"}) == base
     data.people[0].roles.append("Envoy")
     assert page_stamp(data, "sha", "ext", {}) != base
+
+
+def test_page_hand_edits_follows_the_file_not_the_scan(tmp_path, five):
+    """The site asks ingest's scan for each page's hand edits; a page changed since the
+    scan is read again."""
+    run(tmp_path, five)
+    page = pages(tmp_path)[0]
+    ArticleStore.scan(page.parent)
+    assert page_hand_edits(page) == set()
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace("Title: ", "Title: Edited: ", 1), encoding="utf-8")
+    assert page_hand_edits(page) == {"title"}
+    ArticleStore.scan(page.parent)
+    assert page_hand_edits(page) == {"title"}

@@ -116,6 +116,44 @@ def hand_edits(text: str, page: Page | None = None) -> set[str] | None:
     return edits
 
 
+# ``hand_edits`` of the pages ingest scanned, by file identity and version (path, size,
+# modification time): the site asks again for every page Pelican reads, and need not
+# read the file again to answer. Bounded like _HAND_EDITS.
+_PAGE_EDITS: dict[tuple[str, int, int], frozenset[str] | None] = {}
+
+
+def _file_key(path: Path, st: os.stat_result) -> tuple[str, int, int]:
+    return os.path.abspath(path), st.st_size, st.st_mtime_ns
+
+
+def _stat(path: Path) -> os.stat_result | None:
+    try:
+        return path.stat()
+    except OSError:
+        return None
+
+
+def _remember_page(path: Path, st: os.stat_result | None, edits: set[str] | None) -> None:
+    """(``st`` is taken before the page was read: a page changed since gets a new key.)"""
+    if st is None:
+        return
+    key = _file_key(path, st)
+    if len(_PAGE_EDITS) >= MEMO_LIMIT:
+        _PAGE_EDITS.clear()
+    _PAGE_EDITS[key] = None if edits is None else frozenset(edits)
+
+
+def page_hand_edits(path: Path) -> set[str] | None:
+    """``hand_edits`` of the page file at ``path`` (raises OSError or UnicodeDecodeError
+    when it cannot be read as UTF-8): from ingest's scan when the file is the one it
+    read, else read and checked now."""
+    key = _file_key(path, path.stat())
+    if key in _PAGE_EDITS:
+        known = _PAGE_EDITS[key]
+        return None if known is None else set(known)
+    return hand_edits(path.read_text(encoding="utf-8"))
+
+
 def is_hand_edited(text: str) -> bool:
     """True when ingest must not overwrite this page."""
     edits = hand_edits(text)
@@ -158,9 +196,12 @@ class ArticleStore:
         if not root.is_dir():
             return store
         for path in sorted(root.glob("*.md")):
+            st = _stat(path)
             text, not_utf8 = _read_page(path)
             parsed = parse_page(text)
             edits = hand_edits(text, parsed)
+            if text and not not_utf8:
+                _remember_page(path, st, edits)
             page = ExistingPage(path, path.stem, parsed.get("seed") or None,
                                 edits is None or bool(edits), parsed.get("seed-sha256"),
                                 parsed, edits, is_legacy(parsed), not_utf8)

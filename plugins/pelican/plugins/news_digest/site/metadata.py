@@ -31,7 +31,7 @@ from ..ingest.page import (
     parse_trip_stated,
     split_list,
 )
-from ..ingest.store import hand_edits
+from ..ingest.store import page_hand_edits
 from ..model import HAND
 
 logger = logging.getLogger(__name__)
@@ -112,10 +112,9 @@ def on_content_init(instance) -> None:
     if not hasattr(instance, "hand_edited") or not getattr(instance, "source_path", None):
         return
     try:
-        text = Path(instance.source_path).read_text(encoding="utf-8")
+        edits = page_hand_edits(Path(instance.source_path)) or set()  # known from ingest
     except (OSError, UnicodeDecodeError):
         return
-    edits = hand_edits(text) or set()  # known from ingest when it read the page
     labels = list(dict.fromkeys(FIELD_LABELS[k] for k in FIELD_LABELS if k in edits))
     instance.hand_edited = labels
     if edits & {"date", "date-range"}:
