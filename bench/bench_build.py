@@ -120,6 +120,10 @@ def run_child(cmd: list[str], cwd: Path, log: Path, env: dict | None = None) -> 
     with log.open("ab") as out:
         out.write(f"\n$ {' '.join(cmd)}\n".encode())
         out.flush()
+        # The previous build's output still being written back to disk would slow this
+        # one: flush it first (plain Pelican measured right after a digest build varied
+        # 2.6-3.3 s at N=1,000 without this).
+        os.sync()
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=subprocess.STDOUT,
                                 env=env or os.environ.copy())
