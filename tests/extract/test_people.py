@@ -45,6 +45,25 @@ def test_surname_and_honorific_resolve_to_full_name():
     assert got["Priya Raman"].mentions == 3
 
 
+@pytest.mark.parametrize(("full", "short"), [
+    ("Ovaldo Tremmerhaus", "O. Tremmerhaus"),
+    ("Maren Kalla Dravecka", "M. K. Dravecka"),
+    ("Maren Ilse Dravecka", "M. Dravecka"),
+])
+def test_an_initialled_form_is_the_full_name(full: str, short: str):
+    got = names(_c(f"Foreign Minister {full} arrived in Oslo on Monday.",
+                   f"During the talks, Minister {short} said the visit would go on."))
+    assert set(got) == {full}
+    assert got[full].mentions == 2
+
+
+def test_an_initial_shared_by_two_full_names_stays_apart():
+    got = names(_c("Minister Jarek Velmont met Minister Jonas Velmont on Monday.",
+                   "Minister J. Velmont said the talks went well."))
+    assert "Jarek Velmont" in got and "Jonas Velmont" in got
+    assert got["Jarek Velmont"].mentions == 1 and got["Jonas Velmont"].mentions == 1
+
+
 def test_particles_and_prefixes():
     got = names(_c("UN envoy Ursula van der Berg met army chief Abdel Karim al-Tayeb.",
                    '"We will not yield," said Sheikh Hamad bin Khalid.'))

@@ -1269,6 +1269,8 @@ def _merge_suffixes(people: list[Person]) -> list[Person]:
         plain = _plain_key(key)
         if plain != key:
             _add_host(by_plain, plain, q)
+        for short in _initials_keys(key):  # "b narantuya" for "batsaikhan narantuya"
+            _add_host(by_plain, short, q)
         for a in range(1, len(key)):
             by_suffix.setdefault(key[a:], q)
             _add_host(by_prefix, key[:a], q)
@@ -1303,6 +1305,19 @@ def _plain_key(key: tuple[str, ...]) -> tuple[str, ...]:
 
 
 _PLAIN_SUFFIXES = frozenset(w.lower() for w in _GENERATIONAL)
+
+
+def _initials_keys(key: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The initialled forms of a full name's key, as press releases and wires write a
+    name after its first mention: "B. Narantuya" for "Batsaikhan Narantuya", "M. A.
+    Rahman" / "M. Rahman" for "Mohammed Abdul Rahman". None for a name already
+    initialled or of one word."""
+    given, surname = key[:-1], key[-1:]
+    if not given or any(len(w) < 2 or w in PARTICLES for w in given):
+        return []
+    first = (given[0][0],) + surname
+    every = tuple(w[0] for w in given) + surname
+    return [first] if every == first else [first, every]
 
 
 def _host(k: tuple[str, ...], by_suffix, by_prefix, by_inner, by_plain) -> Person | None:
