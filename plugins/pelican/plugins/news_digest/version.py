@@ -36,20 +36,25 @@ def tree_key(root: Path, skip: frozenset[str] = frozenset()) -> str:
         if rel.parts[0] in skip:
             continue
         if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
-            h.update(path.relative_to(root).as_posix().encode())
+            h.update(rel.as_posix().encode())
             h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def _key(dependencies: tuple[str, ...], skip: frozenset[str] = frozenset()) -> str:
+    """Python's version, the versions of ``dependencies`` and ``tree_key`` of the package."""
+    h = hashlib.sha256(sys.version.encode())
+    for dist in dependencies:
+        with contextlib.suppress(importlib.metadata.PackageNotFoundError):
+            h.update(f"{dist}={importlib.metadata.version(dist)}".encode())
+    h.update(tree_key(PACKAGE, skip).encode())
     return h.hexdigest()
 
 
 @lru_cache(maxsize=1)
 def code_key() -> str:
     """A hash of the plugin's code and data files, Python's version and the libraries'."""
-    h = hashlib.sha256(sys.version.encode())
-    for dist in DEPENDENCIES:
-        with contextlib.suppress(importlib.metadata.PackageNotFoundError):
-            h.update(f"{dist}={importlib.metadata.version(dist)}".encode())
-    h.update(tree_key(PACKAGE).encode())
-    return h.hexdigest()
+    return _key(DEPENDENCIES)
 
 
 @lru_cache(maxsize=1)
@@ -58,9 +63,4 @@ def extraction_key() -> str:
     extraction and the editor's files (not the site's), Python's version and the
     gazetteer libraries'. Keys the analysis cache, the prebuilt gazetteer and the
     pages' ``Extractor`` line."""
-    h = hashlib.sha256(sys.version.encode())
-    for dist in EXTRACTION_DEPENDENCIES:
-        with contextlib.suppress(importlib.metadata.PackageNotFoundError):
-            h.update(f"{dist}={importlib.metadata.version(dist)}".encode())
-    h.update(tree_key(PACKAGE, SITE_PARTS).encode())
-    return h.hexdigest()
+    return _key(EXTRACTION_DEPENDENCIES, SITE_PARTS)

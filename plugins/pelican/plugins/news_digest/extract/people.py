@@ -1263,13 +1263,14 @@ def _merge_suffixes(people: list[Person]) -> list[Person]:
     by_suffix: dict[tuple[str, ...], Person] = {}  # the first person whose name ends so
     by_prefix: dict[tuple[str, ...], list[Person]] = {}
     by_inner: dict[tuple[str, ...], list[Person]] = {}  # word runs after the first word
-    by_plain: dict[tuple[str, ...], list[Person]] = {}  # without initials and "Jr."
+    # short forms: without middle initials and "Jr.", or with the given names initialled
+    by_plain: dict[tuple[str, ...], list[Person]] = {}
     for q in people:
         key = keys[q.name]
         plain = _plain_key(key)
         if plain != key:
             _add_host(by_plain, plain, q)
-        for short in _initials_keys(key):  # "b narantuya" for "batsaikhan narantuya"
+        for short in _initials_keys(key):
             _add_host(by_plain, short, q)
         for a in range(1, len(key)):
             by_suffix.setdefault(key[a:], q)

@@ -90,36 +90,22 @@ def _legacy_hand_edited(text: str, page: Page) -> bool:
     return hashlib.sha256(rest.encode("utf-8")).hexdigest() != recorded
 
 
-# The answers of ``hand_edits`` by the hash of the page's text: ingest asks for every
-# page, then the site asks again for every page Pelican reads (at 5,000 pages, 5,000
-# parses saved). Bounded: cleared when it grows past MEMO_LIMIT (a long autoreload).
-_HAND_EDITS: dict[bytes, frozenset[str] | None] = {}
-MEMO_LIMIT = 200_000
-
-
 def hand_edits(text: str, page: Page | None = None) -> set[str] | None:
     """The fields of a generated page changed by hand (empty: untouched); None for a
     page ingest did not write in a form it can check (hand-written, or its Generated
     line removed). An old-format page edited by hand gives ``{"page"}``."""
-    key = hashlib.sha1(text.encode("utf-8", "surrogatepass")).digest()
-    if key in _HAND_EDITS:
-        known = _HAND_EDITS[key]
-        return None if known is None else set(known)
     page = page or parse_page(text)
     if is_legacy(page):
-        edits = {"page"} if _legacy_hand_edited(text, page) else set()
-    else:
-        edits = edited_fields(page)
-    if len(_HAND_EDITS) >= MEMO_LIMIT:
-        _HAND_EDITS.clear()
-    _HAND_EDITS[key] = None if edits is None else frozenset(edits)
-    return edits
+        return {"page"} if _legacy_hand_edited(text, page) else set()
+    return edited_fields(page)
 
 
 # ``hand_edits`` of the pages ingest scanned, by file identity and version (path, size,
 # modification time): the site asks again for every page Pelican reads, and need not
-# read the file again to answer. Bounded like _HAND_EDITS.
+# read and parse the file again to answer (at 5,000 pages, 5,000 of each). Bounded:
+# cleared when it grows past MEMO_LIMIT (a long autoreload session).
 _PAGE_EDITS: dict[tuple[str, int, int], frozenset[str] | None] = {}
+MEMO_LIMIT = 200_000
 
 
 def _file_key(path: Path, st: os.stat_result) -> tuple[str, int, int]:
